@@ -1,0 +1,161 @@
+package org.redgrid.app;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Plays API Gateway for the tests: builds HTTP API v2 events from AWS's own sample event
+ * (shared/reference/events/http-api-v2.template.json), puts verified-token claims where the JWT authorizer puts
+ * them, and posts each raw event to the function through Quarkus' Lambda event server ({@code /_lambda_}).
+ */
+public final class Gateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode TEMPLATE = load();
+
+    private Gateway() {
+    }
+
+    /** A function's answer to one event. */
+    public record Reply(int status, Map<String, String> headers, String body) {
+
+        public JsonPath json() {
+            return new JsonPath(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+
+        /** Units from the consumed-capacity header: [read, write]. */
+        public double[] capacity() {
+            String h = header("X-RedGrid-Consumed-Capacity");
+            if (h == null) {
+                return new double[] { 0, 0 };
+            }
+            Map<String, String> parts = java.util.Arrays.stream(h.split(";")).map(p -> p.split("="))
+                    .collect(Collectors.toMap(p -> p[0], p -> p[1]));
+            return new double[] { Double.parseDouble(parts.get("read")), Double.parseDouble(parts.get("write")) };
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public static Reply get(Map<String, String> claims, String path) {
+        return call(claims, "GET", path, null);
+    }
+
+    public static Reply post(Map<String, String> claims, String path, Object body) {
+        return call(claims, "POST", path, body);
+    }
+
+    public static Reply call(Map<String, String> claims, String method, String pathAndQuery, Object body) {
+        ObjectNode event = event(claims, method, pathAndQuery, body);
+        String raw = given().contentType("application/json").body(event.toString()).post("/_lambda_").then().extract().asString();
+        try {
+            JsonNode response = JSON.readTree(raw);
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            String text = response.path("body").isMissingNode() || response.path("body").isNull() ? "" : response.path("body").asText();
+            if (response.path("isBase64Encoded").asBoolean(false)) {
+                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+            }
+            return new Reply(response.path("statusCode").asInt(), headers, text);
+        } catch (IOException e) {
+            throw new IllegalStateException("not a Lambda response: " + raw, e);
+        }
+    }
+
+    /** The event API Gateway would send: the sample's shape, this request's method, path, query, body and claims. */
+    public static ObjectNode event(Map<String, String> claims, String method, String pathAndQuery, Object body) {
+        ObjectNode e = TEMPLATE.deepCopy();
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        e.put("rawPath", path);
+        e.put("rawQueryString", query);
+        ObjectNode params = e.putObject("queryStringParameters");
+        if (!query.isEmpty()) {
+            Map<String, List<String>> grouped = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
+                    .collect(Collectors.groupingBy(p -> decode(p[0]), LinkedHashMap::new,
+                            Collectors.mapping(p -> p.length > 1 ? decode(p[1]) : "", Collectors.toList())));
+            grouped.forEach((k, v) -> params.put(k, String.join(",", v)));
+        } else {
+            e.remove("queryStringParameters");
+        }
+        e.remove("cookies");
+        e.remove("pathParameters");
+        e.remove("stageVariables");
+        ObjectNode headers = e.putObject("headers");
+        headers.put("accept", "application/json");
+        headers.put("content-type", "application/json");
+        ObjectNode ctx = (ObjectNode) e.get("requestContext");
+        ctx.put("accountId", "123456789012");
+        ctx.put("domainName", "api.execute-api.cn-north-1.amazonaws.com.cn");
+        ctx.put("stage", "$default");
+        ctx.put("requestId", "req-" + System.nanoTime());
+        ctx.put("timeEpoch", System.currentTimeMillis());
+        ((ObjectNode) ctx.get("http")).put("method", method).put("path", path);
+        if (claims == null) {
+            ctx.remove("authorizer");
+        } else {
+            ObjectNode jwt = (ObjectNode) ctx.get("authorizer").get("jwt");
+            jwt.set("claims", JSON.valueToTree(claims));
+            jwt.putNull("scopes");
+        }
+        if (body == null) {
+            e.remove("body");
+            e.put("isBase64Encoded", false);
+        } else {
+            String text = body instanceof String s ? s : write(body);
+            e.put("body", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+            e.put("isBase64Encoded", true);
+        }
+        return e;
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode load() {
+        Path root = Path.of(System.getProperty("redgrid.root", "../.."));
+        Path sample = root.resolve("../shared/reference/events/http-api-v2.template.json").normalize();
+        try {
+            return JSON.readTree(sample.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("AWS sample event not found at " + sample, e);
+        }
+    }
+}

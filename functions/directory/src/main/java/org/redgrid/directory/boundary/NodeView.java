@@ -1,0 +1,25 @@
+package org.redgrid.directory.boundary;
+
+import java.util.List;
+
+import org.redgrid.directory.control.Boundaries;
+import org.redgrid.directory.entity.GridNode;
+import org.redgrid.directory.entity.NodeLevel;
+import org.redgrid.directory.entity.NodeStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A grid node as the API shows it; {@code path} lists the codes from the root down to this node. */
+public record NodeView(String code, String name, NodeLevel level, String levelName, String parentCode, List<String> path,
+        String category, NodeStatus status, long householdCount, JsonNode boundary, long version, String createdAt,
+        String updatedAt) {
+
+    static NodeView of(GridNode n) {
+        return new NodeView(n.code(), n.name(), n.level(), n.level().label(), n.parentCode(), n.pathCodes(), n.category(),
+                n.status(), n.householdCount(), Boundaries.tree(n.boundary()), n.version(), n.createdAt(), n.updatedAt());
+    }
+
+    static List<NodeView> of(List<GridNode> nodes) {
+        return nodes.stream().map(NodeView::of).toList();
+    }
+}

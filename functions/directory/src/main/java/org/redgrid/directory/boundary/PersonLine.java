@@ -1,0 +1,16 @@
+package org.redgrid.directory.boundary;
+
+import java.util.List;
+
+import org.redgrid.directory.control.PersonSummary;
+import org.redgrid.directory.control.PersonalData;
+import org.redgrid.directory.entity.PartyStatus;
+
+/** A line of a people listing; the phone is always masked in listings. */
+public record PersonLine(String id, String name, String phone, String nodeCode, PartyStatus partyStatus, List<String> posts) {
+
+    static PersonLine of(PersonSummary s) {
+        return new PersonLine(s.id(), s.name(), PersonalData.maskPhone(s.phone()), s.nodeCode(), s.partyStatus(),
+                s.posts().stream().sorted().toList());
+    }
+}

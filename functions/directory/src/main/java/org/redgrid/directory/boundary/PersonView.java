@@ -1,0 +1,34 @@
+package org.redgrid.directory.boundary;
+
+import java.util.List;
+
+import org.redgrid.directory.control.PersonFile;
+import org.redgrid.directory.control.PersonalData;
+import org.redgrid.directory.entity.Gender;
+import org.redgrid.directory.entity.PartyStatus;
+import org.redgrid.directory.entity.Person;
+
+/**
+ * A person as the API shows it. {@code phone} and {@code idNumber} are masked unless this read revealed them;
+ * {@code phoneMasked}/{@code idNumberMasked} say which.
+ */
+public record PersonView(String id, String name, Gender gender, String phone, boolean phoneMasked, String idNumber,
+        boolean idNumberMasked, String homeNodeCode, String householdId, PartyStatus partyStatus, String employer,
+        String account, List<PositionView> positions, long version, String createdAt, String updatedAt) {
+
+    /** A post as the API shows it. */
+    public record PositionView(String nodeCode, String position, String positionName, String since) {
+    }
+
+    static PersonView of(PersonFile file) {
+        Person p = file.person();
+        boolean phoneShown = file.revealed().contains(PersonalData.FIELD_PHONE);
+        boolean idShown = file.revealed().contains(PersonalData.FIELD_ID_NUMBER);
+        List<PositionView> positions = file.positions().stream()
+                .map(x -> new PositionView(x.nodeCode(), x.type().name(), x.type().label(), x.since())).toList();
+        return new PersonView(p.id(), p.name(), p.gender(), phoneShown ? p.phone() : PersonalData.maskPhone(p.phone()), !phoneShown,
+                idShown ? p.idNumber() : PersonalData.maskIdNumber(p.idNumber()), !idShown && p.idNumber() != null,
+                p.homeNodeCode(), p.householdId(), p.partyStatus(), p.employer(), p.account(), positions, p.version(),
+                p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,295 @@
+package org.redgrid.directory.control;
+
+import static org.redgrid.kernel.dynamo.Attr.s;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.redgrid.directory.entity.GridNode;
+import org.redgrid.directory.entity.Keys;
+import org.redgrid.directory.entity.NodeLevel;
+import org.redgrid.directory.entity.NodeStatus;
+import org.redgrid.directory.entity.PositionType;
+import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Transaction;
+import org.redgrid.kernel.paging.Page;
+import org.redgrid.kernel.problem.ProblemException;
+import org.redgrid.kernel.security.Guard;
+import org.redgrid.kernel.security.Permission;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The grid tree (网格树): 区 → 街道 → 社区 → 网格/专属网格 → 楼栋. Codes never change; rename and move keep them.
+ * A node that anything refers to is retired (停用), not deleted.
+ */
+@ApplicationScoped
+public class GridTree {
+
+    @Inject
+    DirectoryStore store;
+
+    @Inject
+    Guard guard;
+
+    @Inject
+    Clock clock;
+
+    public GridNode create(NewNode cmd) {
+        String now = clock.instant().toString();
+        Boundaries.Boundary boundary = cmd.boundary() == null || cmd.boundary().isNull() ? null : Boundaries.parse(cmd.boundary());
+        Transaction tx = new Transaction();
+        String path;
+        if (cmd.parentCode() == null) {
+            if (!cmd.level().isRoot()) {
+                throw ProblemException.invalidField("parentCode", "REQUIRED", "除区级节点外，必须指定上级节点");
+            }
+            path = "/" + cmd.code() + "/";
+            guard.require(Permission.TREE_WRITE, path);
+        } else {
+            GridNode parent = store.node(cmd.parentCode()).orElseThrow(
+                    () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "上级节点 " + cmd.parentCode() + " 不存在"));
+            guard.require(Permission.TREE_WRITE, parent.path());
+            if (!cmd.level().fitsUnder(parent.level())) {
+                throw ProblemException.invalidField("level", "LEVEL_MISMATCH",
+                        cmd.level().label() + "不能设在" + parent.level().label() + "之下");
+            }
+            path = parent.path() + cmd.code() + "/";
+            tx.update(store.nodeCounters(parent.code(), 1, 1, 0, true),
+                    () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "上级节点 " + parent.code() + " 已停用或已删除"));
+        }
+        GridNode node = new GridNode(cmd.code(), cmd.name().trim(), cmd.level(), cmd.parentCode(), path, cmd.category(),
+                boundary == null ? null : boundary.geoJson(), 0, 0, 0, NodeStatus.ACTIVE, 1, now, now);
+        tx.put(Put.builder().tableName(store.table()).item(node.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
+                () -> ProblemException.conflict("NODE_CODE_TAKEN", "编码 " + cmd.code() + " 已被使用"));
+        putCells(tx, node, boundary, now);
+        tx.commit(store.db());
+        return node;
+    }
+
+    public GridNode get(String code) {
+        GridNode node = store.existingNode(code);
+        guard.require(Permission.TREE_READ, node.path());
+        return node;
+    }
+
+    public GridNode update(String code, NodeChanges changes) {
+        GridNode node = store.existingNode(code);
+        guard.require(Permission.TREE_WRITE, node.path());
+        if (changes.version() != null && changes.version() != node.version()) {
+            throw versionConflict();
+        }
+        String now = clock.instant().toString();
+        Boundaries.Boundary boundary = changes.boundary() == null || changes.boundary().isNull() ? null : Boundaries.parse(changes.boundary());
+        GridNode updated = new GridNode(node.code(), changes.name() == null ? node.name() : changes.name().trim(), node.level(),
+                node.parentCode(), node.path(), changes.category() == null ? node.category() : changes.category(),
+                boundary == null ? node.boundary() : boundary.geoJson(), node.householdCount(), node.refs(),
+                node.activeChildren(), node.status(), node.version() + 1, node.createdAt(), now);
+        Transaction tx = new Transaction();
+        Map<String, String> names = Map.of("#name", "name", "#version", "version");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":name", s(updated.name()));
+        values.put(":at", s(now));
+        values.put(":old", Attr.n(node.version()));
+        values.put(":new", Attr.n(updated.version()));
+        String set = "SET #name = :name, updatedAt = :at, #version = :new";
+        if (updated.category() != null) {
+            set += ", category = :category";
+            values.put(":category", s(updated.category()));
+        }
+        if (boundary != null) {
+            set += ", boundary = :boundary";
+            values.put(":boundary", s(boundary.geoJson()));
+            deleteCells(tx, node);
+            putCells(tx, updated, boundary, now);
+        }
+        tx.update(Update.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
+                .updateExpression(set).conditionExpression("#version = :old")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build(), GridTree::versionConflict);
+        tx.commit(store.db());
+        return updated;
+    }
+
+    /**
+     * Moves a node (and its subtree, and everything registered under it) below another parent. Everything
+     * moves in one transaction, so a move touching more than DynamoDB's 100 items is refused.
+     */
+    public GridNode move(String code, String newParentCode) {
+        GridNode node = store.existingNode(code);
+        guard.require(Permission.TREE_WRITE, node.path());
+        GridNode parent = store.node(newParentCode).orElseThrow(
+                () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "目标上级节点 " + newParentCode + " 不存在"));
+        guard.require(Permission.TREE_WRITE, parent.path());
+        if (newParentCode.equals(node.parentCode())) {
+            return node;
+        }
+        if (node.parentCode() == null || !node.level().fitsUnder(parent.level())) {
+            throw ProblemException.invalidField("parentCode", "LEVEL_MISMATCH",
+                    node.level().label() + "不能移到" + parent.level().label() + "之下");
+        }
+        if (parent.path().startsWith(node.path())) {
+            throw ProblemException.conflict("MOVE_INTO_OWN_SUBTREE", "不能把节点移到它自己的下级之下");
+        }
+        String oldPath = node.path();
+        String newPath = parent.path() + node.code() + "/";
+        List<Map<String, AttributeValue>> affected = new ArrayList<>();
+        List<String> partitions = new ArrayList<>(List.of(Keys.nodes(oldPath), Keys.people(oldPath),
+                Keys.households(oldPath), Keys.units(oldPath)));
+        for (PositionType type : PositionType.values()) {
+            partitions.add(Keys.holders(type, oldPath));
+        }
+        for (String partition : partitions) {
+            affected.addAll(store.allUnderPath(partition, oldPath, Transaction.MAX_ITEMS));
+            if (affected.size() + 2 > Transaction.MAX_ITEMS) {
+                throw ProblemException.conflict("MOVE_TOO_LARGE",
+                        "该节点下登记的记录过多，无法一次移动；请先分批移动其下级节点");
+            }
+        }
+        String now = clock.instant().toString();
+        Transaction tx = new Transaction();
+        for (Map<String, AttributeValue> item : affected) {
+            Map<String, AttributeValue> moved = rewritePaths(item, oldPath, newPath, now);
+            if (Keys.node(code).equals(Attr.str(item, Keys.PK))) {
+                moved.put("parentCode", s(newParentCode));
+                moved.put(Keys.GSI1PK, s(Keys.children(newParentCode)));
+                moved.put("version", Attr.n(node.version() + 1));
+            }
+            tx.put(Put.builder().tableName(store.table()).item(moved)
+                    .conditionExpression("updatedAt = :seen")
+                    .expressionAttributeValues(Map.of(":seen", item.get("updatedAt"))).build(),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "移动期间数据被他人修改，请重试"));
+        }
+        long children = node.active() ? 1 : 0;
+        tx.update(store.nodeCounters(node.parentCode(), -1, -children, 0, false),
+                () -> ProblemException.conflict("CONCURRENT_CHANGE", "原上级节点已变化，请重试"));
+        tx.update(store.nodeCounters(newParentCode, 1, children, 0, true),
+                () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "目标上级节点已停用"));
+        tx.commit(store.db());
+        return store.existingNode(code);
+    }
+
+    public GridNode retire(String code) {
+        GridNode node = store.existingNode(code);
+        guard.require(Permission.TREE_WRITE, node.path());
+        if (!node.active()) {
+            return node;
+        }
+        Transaction tx = new Transaction();
+        tx.update(Update.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
+                .updateExpression("SET #status = :retired, updatedAt = :at ADD #version :one")
+                .conditionExpression("#status = :active AND activeChildren = :zero")
+                .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
+                .expressionAttributeValues(Map.of(":retired", s("RETIRED"), ":active", s("ACTIVE"), ":zero", Attr.n(0),
+                        ":one", Attr.n(1), ":at", s(clock.instant().toString())))
+                .build(),
+                () -> ProblemException.conflict("NODE_HAS_ACTIVE_CHILDREN", "请先停用其全部下级节点"));
+        if (node.parentCode() != null) {
+            tx.update(store.nodeCounters(node.parentCode(), 0, -1, 0, false),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "上级节点已变化，请重试"));
+        }
+        tx.commit(store.db());
+        return store.existingNode(code);
+    }
+
+    /** Deletes a node nothing refers to; a referenced node answers 409 and should be retired instead. */
+    public void delete(String code) {
+        GridNode node = store.existingNode(code);
+        guard.require(Permission.TREE_WRITE, node.path());
+        Transaction tx = new Transaction();
+        tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
+                .conditionExpression("refs = :zero").expressionAttributeValues(Map.of(":zero", Attr.n(0))).build(),
+                () -> ProblemException.conflict("NODE_REFERENCED", "该节点仍被下级节点、人员、住户或共建单位引用，请改为停用"));
+        if (node.parentCode() != null) {
+            tx.update(store.nodeCounters(node.parentCode(), -1, node.active() ? -1 : 0, 0, false),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "上级节点已变化，请重试"));
+        }
+        deleteCells(tx, node);
+        tx.commit(store.db());
+    }
+
+    public Page<GridNode> children(String code, int limit, String cursor) {
+        get(code);
+        return store.byParent(Keys.children(code), limit, cursor).map(GridNode::fromItem);
+    }
+
+    public Page<GridNode> subtree(String code, NodeLevel level, int limit, String cursor) {
+        GridNode node = get(code);
+        Page<GridNode> page = store.underPath(Keys.nodes(node.path()), node.path(), limit, cursor).map(GridNode::fromItem);
+        return level == null ? page
+                : new Page<>(page.items().stream().filter(n -> n.level() == level).toList(), page.nextCursor());
+    }
+
+    /** The node and its ancestors, root first (breadcrumbs). */
+    public List<GridNode> pathToRoot(String code) {
+        GridNode node = get(code);
+        return store.nodes(node.pathCodes());
+    }
+
+    /** Active grids and buildings whose boundary covers the point and that the caller may see, deepest first. */
+    public List<GridNode> locate(double lon, double lat) {
+        guard.requireRole(Permission.TREE_READ);
+        List<String> codes = store.partition(Keys.cell(Boundaries.cellOf(lon), Boundaries.cellOf(lat))).stream()
+                .map(i -> Attr.str(i, "code")).toList();
+        return store.nodes(codes).stream()
+                .filter(n -> n.active() && n.boundary() != null && guard.may(Permission.TREE_READ, n.path()))
+                .filter(n -> Boundaries.contains(n.boundary(), lon, lat))
+                .sorted(Comparator.comparingInt((GridNode n) -> n.pathCodes().size()).reversed())
+                .toList();
+    }
+
+    /** The nodes where the caller holds roles that let them see the tree: where the console starts. */
+    public List<GridNode> scope() {
+        return store.nodes(guard.roots(Permission.TREE_READ));
+    }
+
+    private void putCells(Transaction tx, GridNode node, Boundaries.Boundary boundary, String now) {
+        if (boundary == null || !node.level().locatable()) {
+            return;
+        }
+        for (long[] cell : boundary.cells()) {
+            tx.put(Put.builder().tableName(store.table()).item(Boundaries.cellItem(cell, node.code(), now)).build(),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "边界索引更新冲突，请重试"));
+        }
+    }
+
+    private void deleteCells(Transaction tx, GridNode node) {
+        if (node.boundary() == null || !node.level().locatable()) {
+            return;
+        }
+        for (long[] cell : Boundaries.fromText(node.boundary()).cells()) {
+            tx.delete(Delete.builder().tableName(store.table())
+                    .key(DirectoryStore.key(Keys.cell(cell[0], cell[1]), Keys.node(node.code()))).build(),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "边界索引更新冲突，请重试"));
+        }
+    }
+
+    /** The item as it reads after its subtree moved from {@code oldPath} to {@code newPath}. */
+    private static Map<String, AttributeValue> rewritePaths(Map<String, AttributeValue> item, String oldPath, String newPath,
+            String now) {
+        Map<String, AttributeValue> moved = new HashMap<>(item);
+        for (String attribute : List.of("path", "homePath", "nodePath", Keys.GSI2SK)) {
+            String value = Attr.str(item, attribute);
+            if (value != null && value.startsWith(oldPath)) {
+                moved.put(attribute, s(newPath + value.substring(oldPath.length())));
+            }
+        }
+        String partition = Attr.str(item, Keys.GSI2PK);
+        moved.put(Keys.GSI2PK, s(partition.substring(0, partition.lastIndexOf('#') + 1) + Keys.root(newPath)));
+        moved.put("updatedAt", s(now));
+        return moved;
+    }
+
+    private static ProblemException versionConflict() {
+        return ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
+    }
+}

@@ -1,0 +1,263 @@
+package org.redgrid.directory.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.redgrid.directory.entity.GridNode;
+import org.redgrid.directory.entity.Household;
+import org.redgrid.directory.entity.Keys;
+import org.redgrid.directory.entity.Person;
+import org.redgrid.directory.entity.Position;
+import org.redgrid.directory.entity.PositionType;
+import org.redgrid.kernel.audit.AccessAudit;
+import org.redgrid.kernel.audit.AuditEntry;
+import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Transaction;
+import org.redgrid.kernel.paging.Page;
+import org.redgrid.kernel.problem.ProblemException;
+import org.redgrid.kernel.security.Caller;
+import org.redgrid.kernel.security.Guard;
+import org.redgrid.kernel.security.Permission;
+import org.redgrid.kernel.time.Ids;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * People of the grid (人员) and their posts (岗位). A person is seen by whoever's scope covers their home or any
+ * of their posts; phone and ID number leave unmasked only through {@link #read} with a reason, audited first.
+ */
+@ApplicationScoped
+public class People {
+
+    /** Posts one person may hold; keeps a person's changes inside one transaction. */
+    static final int MAX_POSTS = 20;
+
+    @Inject
+    DirectoryStore store;
+
+    @Inject
+    Guard guard;
+
+    @Inject
+    AccessAudit audit;
+
+    @Inject
+    Clock clock;
+
+    public PersonFile register(NewPerson cmd) {
+        PersonalData.requireValidIdNumber(cmd.idNumber());
+        Optional<Household> household = Optional.ofNullable(cmd.householdId()).map(this::household);
+        String homeCode = household.map(Household::nodeCode).orElse(cmd.homeNodeCode());
+        if (homeCode == null) {
+            throw ProblemException.invalidField("homeNodeCode", "REQUIRED", "请指定居住的网格/楼栋或所属户");
+        }
+        if (cmd.homeNodeCode() != null && !cmd.homeNodeCode().equals(homeCode)) {
+            throw ProblemException.invalidField("homeNodeCode", "HOUSEHOLD_ELSEWHERE", "所属户登记在 " + homeCode + "，与居住节点不一致");
+        }
+        GridNode home = homeNode(homeCode);
+        guard.require(Permission.PEOPLE_WRITE, home.path());
+        String now = clock.instant().toString();
+        Person person = new Person(Ids.newId(clock.instant()), cmd.name().trim(), cmd.gender(), cmd.phone(), upper(cmd.idNumber()),
+                home.code(), home.path(), cmd.householdId(), cmd.partyStatus(), cmd.employer(), cmd.account(), Set.of(), 1, now, now);
+        Transaction tx = new Transaction();
+        tx.put(Put.builder().tableName(store.table()).item(person.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
+                () -> ProblemException.conflict("PERSON_EXISTS", "人员编号冲突，请重试"));
+        store.attach(tx, home.code(), 0);
+        household.ifPresent(h -> tx.check(ConditionCheck.builder().tableName(store.table())
+                .key(DirectoryStore.key(Keys.household(h.id()), Keys.HOUSEHOLD_SK)).conditionExpression("attribute_exists(pk)").build(),
+                () -> ProblemException.conflict("HOUSEHOLD_NOT_FOUND", "所属户已被删除")));
+        if (cmd.account() != null) {
+            tx.put(Put.builder().tableName(store.table()).item(Map.of(Keys.PK, Attr.s(Keys.account(cmd.account())),
+                    Keys.SK, Attr.s(Keys.ACCOUNT_SK), "personId", Attr.s(person.id()), "updatedAt", Attr.s(now)))
+                    .conditionExpression("attribute_not_exists(pk)").build(),
+                    () -> ProblemException.conflict("ACCOUNT_TAKEN", "登录账号 " + cmd.account() + " 已关联其他人员"));
+        }
+        tx.commit(store.db());
+        return new PersonFile(person, List.of(), Set.of());
+    }
+
+    /**
+     * Reads a person. Fields named in {@code reveal} come back unmasked if the caller's roles allow it for this
+     * person, after the read is written to the audit trail with {@code reason}.
+     */
+    public PersonFile read(String id, List<String> reveal, String reason) {
+        List<String> fields = PersonalData.requestedFields(reveal, reason);
+        PersonFile file = load(id);
+        guard.requireAny(Permission.PEOPLE_READ, file.paths());
+        for (String field : fields) {
+            guard.requireAny(PersonalData.permissionToReveal(field), file.paths());
+        }
+        if (!fields.isEmpty()) {
+            audit.recordUnmaskedRead(Keys.person(id), guard.caller(), fields, reason.trim(), guard.requestId());
+        }
+        return new PersonFile(file.person(), file.positions(), Set.copyOf(fields));
+    }
+
+    /** People living under a node, or holding post {@code type} under it. */
+    public Page<PersonSummary> list(String under, PositionType type, int limit, String cursor) {
+        GridNode node = store.existingNode(under);
+        guard.require(Permission.PEOPLE_READ, node.path());
+        if (type == null) {
+            return store.underPath(Keys.people(node.path()), node.path(), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
+        }
+        return store.underPath(Keys.holders(type, node.path()), node.path(), limit, cursor)
+                .map(i -> PersonSummary.of(Position.fromItem(i)));
+    }
+
+    public PersonFile update(String id, PersonChanges changes) {
+        PersonalData.requireValidIdNumber(changes.idNumber());
+        PersonFile file = load(id);
+        Person p = file.person();
+        guard.require(Permission.PEOPLE_WRITE, p.homePath());
+        if (changes.version() != null && changes.version() != p.version()) {
+            throw ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
+        }
+        GridNode home = changes.homeNodeCode() == null || changes.homeNodeCode().equals(p.homeNodeCode()) ? null
+                : homeNode(changes.homeNodeCode());
+        if (home != null) {
+            guard.require(Permission.PEOPLE_WRITE, home.path());
+        }
+        String now = clock.instant().toString();
+        Person updated = new Person(p.id(), or(changes.name(), p.name()), changes.gender() == null ? p.gender() : changes.gender(),
+                or(changes.phone(), p.phone()), changes.idNumber() == null ? p.idNumber() : upper(changes.idNumber()),
+                home == null ? p.homeNodeCode() : home.code(), home == null ? p.homePath() : home.path(),
+                home == null ? p.householdId() : null, changes.partyStatus() == null ? p.partyStatus() : changes.partyStatus(),
+                or(changes.employer(), p.employer()), p.account(), p.posts(), p.version() + 1, p.createdAt(), now);
+        Transaction tx = new Transaction();
+        tx.put(Put.builder().tableName(store.table()).item(updated.toItem())
+                .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", Attr.n(p.version()))).build(),
+                () -> ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试"));
+        for (Position position : file.positions()) {
+            tx.put(Put.builder().tableName(store.table()).item(position.withHolder(updated).toItem()).build(),
+                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被修改，请重试"));
+        }
+        if (home != null) {
+            store.detach(tx, p.homeNodeCode(), 0);
+            store.attach(tx, home.code(), 0);
+        }
+        tx.commit(store.db());
+        return new PersonFile(updated, file.positions().stream().map(x -> x.withHolder(updated)).toList(), Set.of());
+    }
+
+    /** Gives a person a post at a node; assigning a post they already hold changes nothing. */
+    public PersonFile assign(String id, String nodeCode, PositionType type) {
+        PersonFile file = load(id);
+        GridNode node = store.existingNode(nodeCode);
+        guard.require(Permission.PEOPLE_WRITE, node.path());
+        if (!type.heldAt(node.level())) {
+            throw ProblemException.invalidField("position", "POSITION_LEVEL_MISMATCH", type.label() + "不能设在" + node.level().label());
+        }
+        Position position = new Position(id, type, nodeCode, node.path(), file.person().name(), file.person().phone(),
+                clock.instant().toString());
+        if (file.person().posts().contains(position.summary())) {
+            return file;
+        }
+        if (file.positions().size() >= MAX_POSTS) {
+            throw ProblemException.conflict("TOO_MANY_POSTS", "一人最多担任 " + MAX_POSTS + " 个岗位");
+        }
+        Transaction tx = new Transaction();
+        tx.put(Put.builder().tableName(store.table()).item(position.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
+                () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被他人同时设置，请刷新"));
+        tx.update(postsUpdate(id, "ADD", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
+        store.attach(tx, nodeCode, 0);
+        tx.commit(store.db());
+        return load(id);
+    }
+
+    public PersonFile unassign(String id, String nodeCode, PositionType type) {
+        PersonFile file = load(id);
+        Position position = file.positions().stream().filter(p -> p.nodeCode().equals(nodeCode) && p.type() == type).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("POSITION_NOT_FOUND", "该人员未在此节点担任该岗位"));
+        guard.require(Permission.PEOPLE_WRITE, position.nodePath());
+        Transaction tx = new Transaction();
+        tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.person(id), Keys.positionSk(nodeCode, type)))
+                .conditionExpression("attribute_exists(pk)").build(),
+                () -> ProblemException.notFound("POSITION_NOT_FOUND", "该岗位已被撤销"));
+        tx.update(postsUpdate(id, "DELETE", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
+        store.detach(tx, nodeCode, 0);
+        tx.commit(store.db());
+        return load(id);
+    }
+
+    public Page<AuditEntry> auditTrail(String id, int limit, String cursor) {
+        PersonFile file = load(id);
+        guard.requireAny(Permission.AUDIT_READ, file.paths());
+        return audit.trail(Keys.person(id), limit, cursor);
+    }
+
+    /** The caller's own record (a resident's view): their own data is not masked from them. */
+    public PersonFile me() {
+        Caller caller = guard.caller();
+        String personId = store.get(Keys.account(caller.username()), Keys.ACCOUNT_SK).map(i -> Attr.str(i, "personId"))
+                .orElseThrow(() -> ProblemException.notFound("NO_PERSON_FOR_ACCOUNT", "当前账号尚未关联居民信息，请联系社区登记"));
+        PersonFile file = load(personId);
+        return new PersonFile(file.person(), file.positions(), Set.of(PersonalData.FIELD_PHONE, PersonalData.FIELD_ID_NUMBER));
+    }
+
+    /** Members of a household (used by {@link Households}). */
+    Page<PersonSummary> members(String householdId, int limit, String cursor) {
+        return store.byParent(Keys.household(householdId), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
+    }
+
+    private PersonFile load(String id) {
+        List<Map<String, AttributeValue>> items = store.partition(Keys.person(id));
+        Person person = null;
+        List<Position> positions = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            String sk = Attr.str(item, Keys.SK);
+            if (Keys.PROFILE_SK.equals(sk)) {
+                person = Person.fromItem(item);
+            } else if (sk.startsWith(Keys.POSITION_SK_PREFIX)) {
+                positions.add(Position.fromItem(item));
+            }
+        }
+        if (person == null) {
+            throw ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在");
+        }
+        return new PersonFile(person, List.copyOf(positions), Set.of());
+    }
+
+    private GridNode homeNode(String code) {
+        GridNode node = store.node(code).orElseThrow(
+                () -> ProblemException.invalidField("homeNodeCode", "NOT_FOUND", "居住节点 " + code + " 不存在"));
+        if (!node.level().holdsHouseholds()) {
+            throw ProblemException.invalidField("homeNodeCode", "LEVEL_MISMATCH", "居住节点须为网格或楼栋");
+        }
+        return node;
+    }
+
+    private Household household(String id) {
+        return store.get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem).orElseThrow(
+                () -> ProblemException.invalidField("householdId", "NOT_FOUND", "所属户不存在"));
+    }
+
+    private Update postsUpdate(String id, String action, String summary) {
+        return Update.builder().tableName(store.table())
+                .key(DirectoryStore.key(Keys.person(id), Keys.PROFILE_SK))
+                .updateExpression(("ADD".equals(action) ? "ADD posts :p, version :one" : "DELETE posts :p ADD version :one")
+                        + " SET updatedAt = :at")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromSs(List.of(summary)), ":at", Attr.s(clock.instant().toString()),
+                        ":one", Attr.n(1)))
+                .build();
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value.trim();
+    }
+
+    private static String upper(String idNumber) {
+        return idNumber == null ? null : idNumber.toUpperCase();
+    }
+}

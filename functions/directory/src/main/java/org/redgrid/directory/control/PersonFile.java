@@ -1,0 +1,22 @@
+package org.redgrid.directory.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.redgrid.directory.entity.Person;
+import org.redgrid.directory.entity.Position;
+
+/**
+ * A person with their posts, and which personal fields this read may show unmasked (already audited).
+ */
+public record PersonFile(Person person, List<Position> positions, Set<String> revealed) {
+
+    /** Every path the person is registered at: home and posts. Scope checks accept any of them. */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        paths.add(person.homePath());
+        positions.forEach(p -> paths.add(p.nodePath()));
+        return paths;
+    }
+}

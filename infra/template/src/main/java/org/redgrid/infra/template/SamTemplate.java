@@ -1,0 +1,237 @@
+package org.redgrid.infra.template;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+/**
+ * template.yaml as data: the one place that declares RedGrid's tables, functions and routes.
+ * Tests, the local runtime and the benchmarks read it through this class, so nothing else declares a table.
+ * CloudFormation short tags ({@code !Ref}, {@code !Sub}, ...) become their long JSON form ({@code {"Ref": ...}}).
+ */
+public final class SamTemplate {
+
+    /** A DynamoDB table of the template: its logical id doubles as the local table name. */
+    public record TableDefinition(String logicalId, CreateTableRequest createRequest, Optional<String> ttlAttribute) {
+    }
+
+    /** An HttpApi event of a function: what API Gateway routes to it. */
+    public record Route(String function, String method, String path) {
+    }
+
+    private final Map<String, Object> document;
+
+    private SamTemplate(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    public static SamTemplate load(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Map<String, Object> doc = parse(reader);
+            return new SamTemplate(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** template.yaml of this checkout: system property {@code redgrid.root}, else the nearest parent holding one. */
+    public static Path locate() {
+        String root = System.getProperty("redgrid.root");
+        if (root != null && Files.isRegularFile(Path.of(root, "template.yaml"))) {
+            return Path.of(root, "template.yaml");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found: set -Dredgrid.root to the checkout");
+    }
+
+    public static SamTemplate fromCheckout() {
+        return load(locate());
+    }
+
+    /** Parses YAML with CloudFormation's short-form tags. */
+    public static Map<String, Object> parse(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(8 * 1024 * 1024);
+        Object doc = new Yaml(new CloudFormationConstructor(options)).load(reader);
+        if (!(doc instanceof Map)) {
+            throw new IllegalArgumentException("template is not a YAML mapping");
+        }
+        return cast(doc);
+    }
+
+    public Map<String, Object> document() {
+        return document;
+    }
+
+    public Map<String, Map<String, Object>> resources() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        cast(document.getOrDefault("Resources", Map.of())).forEach((id, r) -> out.put((String) id, cast(r)));
+        return out;
+    }
+
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        resources().forEach((id, r) -> {
+            if (type.equals(r.get("Type"))) {
+                out.put(id, r);
+            }
+        });
+        return out;
+    }
+
+    public List<TableDefinition> tables() {
+        List<TableDefinition> out = new ArrayList<>();
+        resourcesOfType("AWS::DynamoDB::Table").forEach((id, r) -> out.add(table(id, properties(r))));
+        return out;
+    }
+
+    public TableDefinition table(String logicalId) {
+        return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no table " + logicalId + " in template.yaml"));
+    }
+
+    public List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        resourcesOfType("AWS::Serverless::Function").forEach((fn, r) -> {
+            Map<String, Object> events = cast(properties(r).getOrDefault("Events", Map.of()));
+            events.values().forEach(e -> {
+                Map<String, Object> event = cast(e);
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> p = cast(event.get("Properties"));
+                    out.add(new Route(fn, ((String) p.get("Method")).toUpperCase(), (String) p.get("Path")));
+                }
+            });
+        });
+        return out;
+    }
+
+    /**
+     * Environment of a function that names tables ({@code !Ref SomeTable}), as variable → table logical id.
+     * The local runtime gives each function process these variables with the local table names.
+     */
+    public Map<String, String> tableVariables(String function) {
+        Map<String, Object> fn = properties(resources().get(function));
+        Map<String, Object> env = cast(cast(fn.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of()));
+        Map<String, String> out = new LinkedHashMap<>();
+        var tables = resourcesOfType("AWS::DynamoDB::Table").keySet();
+        env.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String target && tables.contains(target)) {
+                out.put(name, target);
+            }
+        });
+        return out;
+    }
+
+    private static TableDefinition table(String id, Map<String, Object> p) {
+        List<AttributeDefinition> attributes = list(p.get("AttributeDefinitions")).stream()
+                .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
+                        .attributeType((String) a.get("AttributeType")).build())
+                .toList();
+        List<GlobalSecondaryIndex> gsis = list(p.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                .map(g -> GlobalSecondaryIndex.builder()
+                        .indexName((String) g.get("IndexName"))
+                        .keySchema(keys(g.get("KeySchema")))
+                        .projection(projection(cast(g.get("Projection"))))
+                        .build())
+                .toList();
+        CreateTableRequest.Builder create = CreateTableRequest.builder()
+                .tableName(id)
+                .attributeDefinitions(attributes)
+                .keySchema(keys(p.get("KeySchema")))
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!gsis.isEmpty()) {
+            create.globalSecondaryIndexes(gsis);
+        }
+        Optional<String> ttl = Optional.ofNullable(p.get("TimeToLiveSpecification"))
+                .map(SamTemplate::cast)
+                .filter(t -> Boolean.TRUE.equals(t.get("Enabled")))
+                .map(t -> (String) t.get("AttributeName"));
+        return new TableDefinition(id, create.build(), ttl);
+    }
+
+    private static List<KeySchemaElement> keys(Object keySchema) {
+        return list(keySchema).stream()
+                .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType")).build())
+                .toList();
+    }
+
+    private static Projection projection(Map<String, Object> p) {
+        Projection.Builder b = Projection.builder().projectionType((String) p.get("ProjectionType"));
+        if (p.get("NonKeyAttributes") instanceof List<?> attrs) {
+            b.nonKeyAttributes(attrs.stream().map(String::valueOf).toList());
+        }
+        return b.build();
+    }
+
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return cast(resource.getOrDefault("Properties", Map.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    /** Turns {@code !Ref X} into {"Ref": X}, {@code !Condition X} into {"Condition": X}, {@code !Sub ...} into {"Fn::Sub": ...}. */
+    private static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor(LoaderOptions options) {
+            super(options);
+            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String tag = node.getTag().getValue().substring(1);
+                    String key = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
+                    Object value;
+                    if (node instanceof ScalarNode scalar) {
+                        value = constructScalar(scalar);
+                        if (tag.equals("GetAtt")) {
+                            String s = (String) value;
+                            int dot = s.indexOf('.');
+                            value = List.of(s.substring(0, dot), s.substring(dot + 1));
+                        }
+                    } else if (node instanceof SequenceNode seq) {
+                        value = constructSequence(seq);
+                    } else {
+                        value = constructMapping((MappingNode) node);
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put(key, value);
+                    return out;
+                }
+            });
+        }
+    }
+}
