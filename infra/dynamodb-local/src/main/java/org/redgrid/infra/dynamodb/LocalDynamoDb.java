@@ -92,18 +92,23 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** Creates every table template.yaml declares that does not exist yet (an existing data folder is reused). */
     public List<String> createTables(SamTemplate template) {
-        List<String> created = new ArrayList<>();
         try (DynamoDbClient client = client()) {
-            for (SamTemplate.TableDefinition table : template.tables()) {
-                try {
-                    client.createTable(table.createRequest());
-                    created.add(table.logicalId());
-                } catch (ResourceInUseException exists) {
-                    continue;
-                }
-                table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(table.logicalId())
-                        .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(attribute).enabled(true).build())));
+            return createTables(client, template);
+        }
+    }
+
+    /** The same against any DynamoDB endpoint (DynamoDB Local, LocalStack): tables come from template.yaml only. */
+    public static List<String> createTables(DynamoDbClient client, SamTemplate template) {
+        List<String> created = new ArrayList<>();
+        for (SamTemplate.TableDefinition table : template.tables()) {
+            try {
+                client.createTable(table.createRequest());
+                created.add(table.logicalId());
+            } catch (ResourceInUseException exists) {
+                continue;
             }
+            table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(table.logicalId())
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(attribute).enabled(true).build())));
         }
         return created;
     }
