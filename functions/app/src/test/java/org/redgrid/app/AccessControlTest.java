@@ -142,6 +142,13 @@ class AccessControlTest {
 
         Gateway.Reply done = Gateway.call(c.inScope().apply(f), c.method(), path, body);
         assertEquals(c.success(), done.status(), () -> "in scope: " + done);
+
+        if (c.method().equals("GET") && c.inScope().apply(f) != f.resident) {
+            for (Map<String, String> above : List.of(f.d.streetAdmin, f.d.districtAdmin)) {
+                Gateway.Reply wider = Gateway.call(above, c.method(), path, body);
+                assertEquals(200, wider.status(), () -> "a wider scope covers the narrower one: " + wider);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package org.redgrid.directory.boundary;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 import org.redgrid.directory.control.Boundaries;
@@ -10,6 +12,7 @@ import org.redgrid.directory.entity.NodeStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A grid node as the API shows it; {@code path} lists the codes from the root down to this node. */
+@RegisterForReflection
 public record NodeView(String code, String name, NodeLevel level, String levelName, String parentCode, List<String> path,
         String category, NodeStatus status, long householdCount, JsonNode boundary, long version, String createdAt,
         String updatedAt) {

@@ -1,5 +1,7 @@
 package org.redgrid.directory.boundary;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 import org.redgrid.directory.control.PersonSummary;
@@ -7,6 +9,7 @@ import org.redgrid.directory.control.PersonalData;
 import org.redgrid.directory.entity.PartyStatus;
 
 /** A line of a people listing; the phone is always masked in listings. */
+@RegisterForReflection
 public record PersonLine(String id, String name, String phone, String nodeCode, PartyStatus partyStatus, List<String> posts) {
 
     static PersonLine of(PersonSummary s) {

@@ -1,5 +1,7 @@
 package org.redgrid.directory.boundary;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 import org.redgrid.directory.control.PersonFile;
@@ -12,11 +14,13 @@ import org.redgrid.directory.entity.Person;
  * A person as the API shows it. {@code phone} and {@code idNumber} are masked unless this read revealed them;
  * {@code phoneMasked}/{@code idNumberMasked} say which.
  */
+@RegisterForReflection
 public record PersonView(String id, String name, Gender gender, String phone, boolean phoneMasked, String idNumber,
         boolean idNumberMasked, String homeNodeCode, String householdId, PartyStatus partyStatus, String employer,
         String account, List<PositionView> positions, long version, String createdAt, String updatedAt) {
 
     /** A post as the API shows it. */
+    @RegisterForReflection
     public record PositionView(String nodeCode, String position, String positionName, String since) {
     }
 

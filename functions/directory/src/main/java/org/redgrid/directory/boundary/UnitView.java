@@ -1,15 +1,19 @@
 package org.redgrid.directory.boundary;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 import org.redgrid.directory.control.PersonalData;
 import org.redgrid.directory.entity.PartnerUnit;
 
 /** A partner unit as the API shows it; contact phones masked unless this read revealed them. */
+@RegisterForReflection
 public record UnitView(String id, String name, String kind, String nodeCode, String address, List<ContactView> contacts,
         boolean phonesMasked, long version, String createdAt, String updatedAt) {
 
     /** A contact of the unit. */
+    @RegisterForReflection
     public record ContactView(String name, String title, String phone) {
     }
 
