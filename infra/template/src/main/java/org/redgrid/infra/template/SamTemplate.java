@@ -133,20 +133,42 @@ public final class SamTemplate {
     }
 
     /**
-     * Environment of a function that names tables ({@code !Ref SomeTable}), as variable → table logical id.
-     * The local runtime gives each function process these variables with the local table names.
+     * The environment a function gets in the cloud, as far as the template decides it: Globals merged with the
+     * function's own variables; {@code !Ref Parameter} becomes the parameter's default and {@code !Ref Table} the
+     * table's logical id (the local table name). Values no local run can know (other intrinsics) are left out.
      */
-    public Map<String, String> tableVariables(String function) {
-        Map<String, Object> fn = properties(resources().get(function));
-        Map<String, Object> env = cast(cast(fn.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of()));
+    public Map<String, String> environment(String function) {
         Map<String, String> out = new LinkedHashMap<>();
-        var tables = resourcesOfType("AWS::DynamoDB::Table").keySet();
-        env.forEach((name, value) -> {
-            if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String target && tables.contains(target)) {
-                out.put(name, target);
-            }
-        });
+        Map<String, Object> globals = cast(cast(document.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        for (Map<String, Object> source : List.of(globals, properties(resources().get(function)))) {
+            Map<String, Object> env = cast(cast(source.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of()));
+            env.forEach((name, value) -> resolve(value).ifPresent(v -> out.put(name, v)));
+        }
         return out;
+    }
+
+    /** MemorySize of a function (its own, else Globals', else Lambda's default of 128 MB). */
+    public int memorySize(String function) {
+        Object own = properties(resources().get(function)).get("MemorySize");
+        Object global = cast(cast(document.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of())).get("MemorySize");
+        Object value = own != null ? own : global;
+        return value instanceof Number n ? n.intValue() : 128;
+    }
+
+    private Optional<String> resolve(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return Optional.of(String.valueOf(value));
+        }
+        if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String target) {
+            if (resourcesOfType("AWS::DynamoDB::Table").containsKey(target)) {
+                return Optional.of(target);
+            }
+            Map<String, Object> parameter = cast(cast(document.getOrDefault("Parameters", Map.of())).get(target));
+            if (parameter != null && parameter.get("Default") != null) {
+                return Optional.of(String.valueOf(parameter.get("Default")));
+            }
+        }
+        return Optional.empty();
     }
 
     private static TableDefinition table(String id, Map<String, Object> p) {

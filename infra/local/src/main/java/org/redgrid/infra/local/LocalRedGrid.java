@@ -1,0 +1,288 @@
+package org.redgrid.infra.local;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import org.redgrid.infra.dynamodb.LocalDynamoDb;
+import org.redgrid.infra.template.SamTemplate;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * RedGrid on one machine, with the cloud's code path: DynamoDB Local (embedded, persisted under .redgrid/data), every
+ * function of template.yaml as the packaged function.zip under the AWS Lambda Runtime Interface Client, and a local
+ * gateway that routes, authorizes and builds events as API Gateway does. Demo data is seeded once into an empty store.
+ */
+public final class LocalRedGrid implements AutoCloseable {
+
+    /** What to start: the gateway's port, where state lives, whether the store is thrown away at the end. */
+    public record Options(int port, Path state, boolean inMemory, Path checkout) {
+    }
+
+    /** A start that cannot go on, with one sentence for the person who asked for it. */
+    public static final class StartFailure extends Exception {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
+    private LocalDynamoDb dynamo;
+    private LocalGateway gateway;
+    private LocalIssuer issuer;
+    private Duration startToFirstResponse;
+    private boolean seeded;
+
+    private LocalRedGrid() {
+    }
+
+    public static LocalRedGrid start(Options options) throws StartFailure {
+        LocalRedGrid local = new LocalRedGrid();
+        try {
+            local.boot(options);
+            return local;
+        } catch (StartFailure | RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options o) throws StartFailure {
+        long t0 = System.nanoTime();
+        Path zip = o.checkout().resolve("functions/app/target/function.zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new StartFailure("The function is not built yet (" + zip + " is missing): run ./mvnw -B install -DskipTests first.", null);
+        }
+        requireFreePort(o.port());
+        SamTemplate template = SamTemplate.load(o.checkout().resolve("template.yaml"));
+        Path data = o.state().resolve("data");
+        try {
+            dynamo = LocalDynamoDb.start(LocalDynamoDb.freePort(), o.inMemory() ? Optional.empty() : Optional.of(data));
+            started.add(dynamo);
+            dynamo.createTables(template);
+        } catch (RuntimeException e) {
+            throw new StartFailure("DynamoDB Local cannot use the data folder " + data + " (" + rootMessage(e)
+                    + "); move it away to start afresh, or run with --in-memory.", e);
+        }
+        try {
+            Path taskRoot = FunctionProcess.unpack(zip, o.state().resolve("function"));
+            Path logs = Files.createDirectories(o.state().resolve("logs"));
+            String ric = Files.readString(o.checkout().resolve("infra/local/target/ric.classpath")).trim();
+            for (String name : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
+                Map<String, String> env = new LinkedHashMap<>(template.environment(name));
+                env.put("AWS_REGION", LocalDynamoDb.REGION);
+                env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
+                env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
+                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY);
+                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_KEY);
+                FunctionProcess fn = FunctionProcess.start(name, taskRoot, ric, template.memorySize(name), env, logs.resolve(name + ".log"));
+                started.add(fn);
+                functions.put(name, fn);
+            }
+            issuer = new LocalIssuer(o.state().resolve("issuer.jwk"), "http://localhost:" + o.port() + "/local");
+            Path console = o.checkout().resolve("admin-web/dist");
+            gateway = new LocalGateway(o.port(), template, functions, issuer, new DemoAccounts(),
+                    Files.isDirectory(console) ? console : null);
+            started.add(gateway);
+        } catch (BindException e) {
+            throw new StartFailure("Port " + o.port() + " is already in use; stop what uses it or choose another with --port.", e);
+        } catch (IOException e) {
+            throw new StartFailure("The local runtime could not start: " + e.getMessage(), e);
+        }
+        awaitFirstResponse(Duration.ofSeconds(90));
+        startToFirstResponse = Duration.ofNanos(System.nanoTime() - t0);
+        seedWhenEmpty();
+    }
+
+    private void awaitFirstResponse(Duration limit) throws StartFailure {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = issuer.idToken("district.admin", List.of("district-admin@" + DemoData.DISTRICT));
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (FunctionProcess fn : functions.values()) {
+                if (!fn.alive()) {
+                    throw new StartFailure("The function " + fn.name() + " stopped during start-up; see .redgrid/logs/" + fn.name() + ".log.", null);
+                }
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/directory/scope"))
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (IOException e) {
+                sleep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("Start-up was interrupted.", e);
+            }
+        }
+        throw new StartFailure("The functions did not answer within " + limit.toSeconds() + " s; see .redgrid/logs/.", null);
+    }
+
+    private void seedWhenEmpty() throws StartFailure {
+        try (DynamoDbClient db = dynamo.client()) {
+            Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("NODE#" + DemoData.DISTRICT), "sk", AttributeValue.fromS("NODE"));
+            if (db.getItem(r -> r.tableName("DirectoryTable").key(key)).hasItem()) {
+                return;
+            }
+        }
+        try {
+            new DemoData(url(), issuer.idToken("district.admin", List.of("district-admin@" + DemoData.DISTRICT))).seed();
+            seeded = true;
+        } catch (IOException e) {
+            throw new StartFailure("Seeding the demo data failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailure("Seeding was interrupted.", e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + gateway.port();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public int dynamoPort() {
+        return dynamo.port();
+    }
+
+    public Duration startToFirstResponse() {
+        return startToFirstResponse;
+    }
+
+    public boolean seeded() {
+        return seeded;
+    }
+
+    /** Process ids of the function processes (the runtime itself is this JVM). */
+    public List<Long> functionPids() {
+        return functions.values().stream().map(FunctionProcess::pid).toList();
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            return;
+        }
+        LocalRedGrid local;
+        try {
+            local = start(options);
+        } catch (StartFailure e) {
+            System.err.println("RedGrid did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            local.close();
+            stopped.countDown();
+        }, "redgrid-stop"));
+        System.out.println();
+        System.out.println("  Console:  " + local.url() + "/" + (Files.isDirectory(options.checkout().resolve("admin-web/dist")) ? ""
+                : "   (admin-web is not built: API only)"));
+        System.out.println("  OpenAPI:  " + local.url() + "/q/openapi?format=json");
+        System.out.println("  Login:    POST " + local.url() + "/local/login {\"username\",\"password\"}  (password: " + DemoAccounts.PASSWORD + ")");
+        DemoAccounts.ALL.forEach(a -> System.out.printf("            %-16s %s  %s%n", a.username(), a.description(), a.groups()));
+        System.out.println("  Data:     " + (options.inMemory() ? "in memory (discarded at exit)" : options.state().resolve("data"))
+                + (local.seeded() ? "  (demo data seeded)" : ""));
+        System.out.printf("  Started in %.1f s. Ctrl-C stops everything.%n%n", local.startToFirstResponse().toMillis() / 1000.0);
+        System.out.println("RedGrid is running at " + local.url());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Options parse(String[] args) {
+        int port = 8080;
+        boolean inMemory = false;
+        Path checkout = Path.of(System.getProperty("redgrid.root", ".")).toAbsolutePath().normalize();
+        Path state = checkout.resolve(".redgrid");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--in-memory" -> inMemory = true;
+                case "--state" -> state = Path.of(value(args, ++i, "--state")).toAbsolutePath();
+                case "--help", "-h" -> {
+                    System.out.println("usage: infra/local/run [--port 8080] [--in-memory] [--state DIR] [--no-build]");
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; try --help.");
+            }
+        }
+        return new Options(port, state, inMemory, checkout);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value; try --help.");
+        }
+        return args[i];
+    }
+
+    private static void requireFreePort(int port) throws StartFailure {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new StartFailure("Port " + port + " is already in use; stop what uses it or choose another with --port.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
