@@ -82,8 +82,13 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** A client of this store; the caller closes it. */
     public DynamoDbClient client() {
+        return client(endpoint());
+    }
+
+    /** A client of the DynamoDB Local listening at {@code endpoint}; the caller closes it. */
+    public static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())

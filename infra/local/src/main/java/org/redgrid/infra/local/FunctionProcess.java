@@ -15,7 +15,7 @@ import java.util.zip.ZipInputStream;
  * One function of template.yaml running as its own JVM under the AWS Lambda Runtime Interface Client, from the very
  * function.zip that is deployed, with the environment Lambda would give it.
  */
-final class FunctionProcess implements AutoCloseable {
+public final class FunctionProcess implements AutoCloseable {
 
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -35,7 +35,7 @@ final class FunctionProcess implements AutoCloseable {
      * @param ricClasspath jars of the Runtime Interface Client
      * @param environment the function's variables (template.yaml plus local endpoints)
      */
-    static FunctionProcess start(String name, Path taskRoot, String ricClasspath, int memoryMb, Map<String, String> environment,
+    public static FunctionProcess start(String name, Path taskRoot, String ricClasspath, int memoryMb, Map<String, String> environment,
             Path log) throws IOException {
         RuntimeApi api = new RuntimeApi(name);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,7 +65,7 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** Unpacks function.zip into {@code target} unless it is already there and newer than the zip. */
-    static Path unpack(Path zip, Path target) throws IOException {
+    public static Path unpack(Path zip, Path target) throws IOException {
         Path stamp = target.resolve(".unpacked");
         if (Files.exists(stamp) && Files.getLastModifiedTime(stamp).compareTo(Files.getLastModifiedTime(zip)) > 0) {
             return target;
@@ -94,19 +94,19 @@ final class FunctionProcess implements AutoCloseable {
         return target;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    String invoke(String event, long timeoutMillis) throws Exception {
+    public String invoke(String event, long timeoutMillis) throws Exception {
         if (!process.isAlive()) {
             throw new RuntimeApi.InvocationFailed("function process " + name + " exited with " + process.exitValue());
         }

@@ -83,15 +83,10 @@ public final class LocalRedGrid implements AutoCloseable {
         try {
             Path taskRoot = FunctionProcess.unpack(zip, o.state().resolve("function"));
             Path logs = Files.createDirectories(o.state().resolve("logs"));
-            String ric = Files.readString(o.checkout().resolve("infra/local/target/ric.classpath")).trim();
+            String ric = ricClasspath(o.checkout());
             for (String name : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
                 Map<String, String> env = new LinkedHashMap<>(template.environment(name));
-                env.put("AWS_REGION", LocalDynamoDb.REGION);
-                env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
-                env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
-                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY);
-                env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_KEY);
+                env.putAll(dynamoEnvironment(dynamo.endpoint()));
                 FunctionProcess fn = FunctionProcess.start(name, taskRoot, ric, template.memorySize(name), env, logs.resolve(name + ".log"));
                 started.add(fn);
                 functions.put(name, fn);
@@ -166,6 +161,27 @@ public final class LocalRedGrid implements AutoCloseable {
 
     public int dynamoPort() {
         return dynamo.port();
+    }
+
+    public java.net.URI dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    /** The Runtime Interface Client's classpath, as the build wrote it. */
+    public static String ricClasspath(Path checkout) throws IOException {
+        return Files.readString(checkout.resolve("infra/local/target/ric.classpath")).trim();
+    }
+
+    /** The environment that points a function process at a DynamoDB Local endpoint. */
+    public static Map<String, String> dynamoEnvironment(java.net.URI endpoint) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", LocalDynamoDb.REGION);
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", endpoint.toString());
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_KEY);
+        return env;
     }
 
     public Duration startToFirstResponse() {

@@ -1,0 +1,444 @@
+package org.redgrid.infra.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.redgrid.infra.dynamodb.LocalDynamoDb;
+import org.redgrid.infra.local.FunctionProcess;
+import org.redgrid.infra.local.LocalRedGrid;
+import org.redgrid.infra.template.SamTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * RedGrid's benchmarks. Every figure is a ratio against a baseline measured in the same run on the same machine:
+ * start-up against a bare lambda-http function, request latency against the raw DynamoDB calls the request makes,
+ * consumed units against the access pattern's designed minimum. Warm-up runs are left out of every figure.
+ */
+public final class Bench {
+
+    /** How many runs: {@link #FULL} for RESULTS.md, {@link #TINY} for the test that checks the harness works. */
+    public record Settings(String name, int startupRuns, int warmup, int requests) {
+    }
+
+    public static final Settings FULL = new Settings("full", 5, 30, 300);
+    public static final Settings TINY = new Settings("tiny", 1, 2, 5);
+
+    // Public on-demand prices, us-east-1, x86_64, as listed by AWS in 2025–2026 (USD). China regions bill in CNY at
+    // other rates; scale the cost columns accordingly.
+    static final double LAMBDA_GB_SECOND = 0.0000166667;
+    static final double LAMBDA_PER_MILLION = 0.20;
+    static final double HTTP_API_PER_MILLION = 1.00;
+    static final double DDB_READ_UNITS_PER_MILLION = 0.125;
+    static final double DDB_WRITE_UNITS_PER_MILLION = 0.625;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "DirectoryTable";
+
+    private final Path checkout;
+    private final Settings settings;
+    private final Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Bench(Path checkout, Settings settings, Path work) {
+        this.checkout = checkout;
+        this.settings = settings;
+        this.work = work;
+    }
+
+    /** Runs every figure and returns the results document (what results.json holds). */
+    public static ObjectNode run(Path checkout, Settings settings, Path work) throws Exception {
+        return new Bench(checkout, settings, work).all();
+    }
+
+    private ObjectNode all() throws Exception {
+        ObjectNode results = JSON.createObjectNode();
+        results.put("settings", settings.name());
+        results.put("measured_at", Instant.now().toString());
+        results.set("machine", machine());
+        ObjectNode startup = startup();
+        results.setAll(startup);
+        ObjectNode requests = requests();
+        results.setAll(requests);
+        return results;
+    }
+
+    // ---- 1. start-up ---------------------------------------------------------------------------------------------
+
+    private ObjectNode startup() throws Exception {
+        SamTemplate template = SamTemplate.load(checkout.resolve("template.yaml"));
+        String ric = LocalRedGrid.ricClasspath(checkout);
+        int memory = template.memorySize("DirectoryFunction");
+        Path ours = FunctionProcess.unpack(checkout.resolve("functions/app/target/function.zip"), work.resolve("redgrid"));
+        Path hello = FunctionProcess.unpack(checkout.resolve("infra/bench/hello/target/function.zip"), work.resolve("hello"));
+        Sample oursMs = new Sample();
+        Sample helloMs = new Sample();
+        Sample oursRss = new Sample();
+        Sample helloRss = new Sample();
+        try (LocalDynamoDb dynamo = LocalDynamoDb.inMemory()) {
+            dynamo.createTables(template);
+            Map<String, String> env = new LinkedHashMap<>(template.environment("DirectoryFunction"));
+            env.putAll(LocalRedGrid.dynamoEnvironment(dynamo.endpoint()));
+            String scope = Events.get("/directory/scope", Map.of("sub", "bench", "cognito:username", "bench",
+                    "cognito:groups", "[district-admin@D01]"));
+            for (int i = 0; i < settings.startupRuns(); i++) {
+                coldStart("DirectoryFunction", ours, ric, memory, env, scope, oursMs, oursRss);
+                coldStart("Hello", hello, ric, memory, Map.of(), Events.get("/hello", null), helloMs, helloRss);
+            }
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("startup_ratio", round(oursMs.median() / helloMs.median()));
+        ObjectNode detail = out.putObject("startup");
+        detail.put("runs", oursMs.count());
+        detail.put("memory_mb", memory);
+        detail.set("redgrid", figure(oursMs).put("rss_mb_median", round(oursRss.median() / 1024)));
+        detail.set("hello", figure(helloMs).put("rss_mb_median", round(helloRss.median() / 1024)));
+        return out;
+    }
+
+    /** Process start to the first successful response, under the Runtime Interface Client. */
+    private void coldStart(String name, Path root, String ric, int memory, Map<String, String> env, String event, Sample ms,
+            Sample rss) throws Exception {
+        long t0 = System.nanoTime();
+        try (FunctionProcess fn = FunctionProcess.start(name, root, ric, memory, env, work.resolve(name + ".log"))) {
+            JsonNode response = JSON.readTree(fn.invoke(event, 120_000));
+            double elapsed = (System.nanoTime() - t0) / 1e6;
+            if (response.path("statusCode").asInt() != 200) {
+                throw new IllegalStateException(name + " answered " + response);
+            }
+            ms.add(elapsed);
+            rss.add(rssKb(fn.pid()));
+        }
+    }
+
+    // ---- 2. and 3. request overhead, units; 4. cost ------------------------------------------------------------------
+
+    /** An endpoint, the raw DynamoDB calls it makes, and its designed minimum units (AWS's published model). */
+    private record Endpoint(String name, String method, Function<Integer, String> path, Function<Integer, Object> body,
+            Function<Integer, List<ConsumedCapacity>> raw, double designedRead, double designedWrite) {
+    }
+
+    private ObjectNode requests() throws Exception {
+        Path state = work.resolve("local");
+        ObjectNode out = JSON.createObjectNode();
+        try (LocalRedGrid local = LocalRedGrid.start(new LocalRedGrid.Options(LocalDynamoDb.freePort(), state, true, checkout));
+                DynamoDbClient db = LocalDynamoDb.client(local.dynamoEndpoint())) {
+            String token = login(local.url());
+            String person = JSON.readTree(call(local.url(), "GET", "/directory/people?under=G0101&limit=1", null, token).body())
+                    .path("items").path(0).path("id").asText();
+            AtomicInteger sequence = new AtomicInteger();
+            List<Endpoint> endpoints = endpoints(db, person, sequence);
+            ArrayNode rows = out.putArray("endpoints");
+            double worstP50 = 0;
+            double worstP99 = 0;
+            double worstUnits = 0;
+            int memory = SamTemplate.load(checkout.resolve("template.yaml")).memorySize("DirectoryFunction");
+            for (Endpoint e : endpoints) {
+                Sample gateway = new Sample();
+                Sample raw = new Sample();
+                double[] units = { 0, 0 };
+                for (int i = 0; i < settings.warmup() + settings.requests(); i++) {
+                    int n = sequence.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = call(local.url(), e.method(), e.path().apply(n), e.body().apply(n), token);
+                    double viaGateway = (System.nanoTime() - t0) / 1e6;
+                    if (r.statusCode() >= 300) {
+                        throw new IllegalStateException(e.name() + " answered " + r.statusCode() + " " + r.body());
+                    }
+                    int m = sequence.incrementAndGet();
+                    long t1 = System.nanoTime();
+                    e.raw().apply(m);
+                    double direct = (System.nanoTime() - t1) / 1e6;
+                    if (i >= settings.warmup()) {
+                        gateway.add(viaGateway);
+                        raw.add(direct);
+                        units = capacity(r);
+                    }
+                }
+                double unitsRatio = Math.max(e.designedRead() > 0 ? units[0] / e.designedRead() : 0,
+                        e.designedWrite() > 0 ? units[1] / e.designedWrite() : 0);
+                ObjectNode row = rows.addObject();
+                row.put("endpoint", e.name());
+                row.put("runs", gateway.count());
+                row.set("gateway_ms", figure(gateway));
+                row.set("raw_dynamodb_ms", figure(raw));
+                row.put("overhead_ratio_p50", round(gateway.median() / raw.median()));
+                row.put("overhead_ratio_p99", round(gateway.p99() / raw.p99()));
+                row.put("read_units", units[0]);
+                row.put("write_units", units[1]);
+                row.put("designed_read_units", e.designedRead());
+                row.put("designed_write_units", e.designedWrite());
+                row.put("units_ratio", round(unitsRatio));
+                row.put("cost_per_million_usd", round(cost(gateway.median(), memory, units)));
+                worstP50 = Math.max(worstP50, gateway.median() / raw.median());
+                worstP99 = Math.max(worstP99, gateway.p99() / raw.p99());
+                worstUnits = Math.max(worstUnits, unitsRatio);
+            }
+            out.put("overhead_ratio_p50", round(worstP50));
+            out.put("overhead_ratio_p99", round(worstP99));
+            out.put("max_units_ratio", round(worstUnits));
+            out.put("scans_on_request_paths", scans(state));
+            ObjectNode prices = out.putObject("prices");
+            prices.put("region", "us-east-1 (x86_64, on-demand)");
+            prices.put("lambda_gb_second_usd", LAMBDA_GB_SECOND);
+            prices.put("lambda_requests_per_million_usd", LAMBDA_PER_MILLION);
+            prices.put("http_api_per_million_usd", HTTP_API_PER_MILLION);
+            prices.put("dynamodb_read_units_per_million_usd", DDB_READ_UNITS_PER_MILLION);
+            prices.put("dynamodb_write_units_per_million_usd", DDB_WRITE_UNITS_PER_MILLION);
+            prices.put("lambda_memory_mb", memory);
+            prices.put("duration_basis", "median latency through the local gateway (an upper bound of the billed duration)");
+        }
+        return out;
+    }
+
+    private List<Endpoint> endpoints(DynamoDbClient db, String person, AtomicInteger sequence) {
+        Function<Integer, Object> none = n -> null;
+        return List.of(
+                new Endpoint("GET /directory/nodes/{code}", "GET", n -> "/directory/nodes/G0101", none,
+                        n -> List.of(get(db, "NODE#G0101", "NODE")), 0.5, 0),
+                new Endpoint("GET /directory/nodes/{code}/children", "GET", n -> "/directory/nodes/C01/children", none,
+                        n -> List.of(get(db, "NODE#C01", "NODE"), query(db, "ByParent", "gsi1pk", "CHILDREN#C01", null)), 1.0, 0),
+                new Endpoint("GET /directory/people?under=", "GET", n -> "/directory/people?under=C01", none,
+                        n -> List.of(get(db, "NODE#C01", "NODE"), query(db, "ByPath", "gsi2pk", "PEOPLE#D01", "/D01/S01/C01/")), 1.0, 0),
+                new Endpoint("GET /directory/people/{id}", "GET", n -> "/directory/people/" + person, none,
+                        n -> List.of(query(db, null, "pk", "PERSON#" + person, null)), 0.5, 0),
+                new Endpoint("POST /directory/nodes", "POST", n -> "/directory/nodes",
+                        n -> Map.of("code", "BN" + n, "name", "压测楼栋" + n, "level", "BUILDING", "parentCode", "G0102"),
+                        n -> attach(db, "G0102", nodeItem("BR" + n)), 0.5, 12),
+                new Endpoint("POST /directory/people", "POST", n -> "/directory/people",
+                        n -> Map.of("name", "压测" + n, "phone", "13900000000", "homeNodeCode", "G0102"),
+                        n -> attach(db, "G0102", personItem("R" + n)), 0.5, 10));
+    }
+
+    private static ConsumedCapacity get(DynamoDbClient db, String pk, String sk) {
+        return db.getItem(r -> r.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+    }
+
+    private static ConsumedCapacity query(DynamoDbClient db, String index, String key, String value, String prefix) {
+        String sortKey = "ByParent".equals(index) ? "gsi1sk" : "gsi2sk";
+        return db.query(q -> {
+            q.tableName(TABLE).limit(20).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (index != null) {
+                q.indexName(index);
+            }
+            if (prefix == null) {
+                q.keyConditionExpression(key + " = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)));
+            } else {
+                q.keyConditionExpression(key + " = :v AND begins_with(" + sortKey + ", :p)")
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value), ":p", AttributeValue.fromS(prefix)));
+            }
+        }).consumedCapacity();
+    }
+
+    /** The writes of an attach: read the node, then put the item and count it on the node in one transaction. */
+    private static List<ConsumedCapacity> attach(DynamoDbClient db, String node, Map<String, AttributeValue> item) {
+        List<ConsumedCapacity> used = new ArrayList<>();
+        used.add(get(db, "NODE#" + node, "NODE"));
+        Put put = Put.builder().tableName(TABLE).item(item).conditionExpression("attribute_not_exists(pk)").build();
+        Update update = Update.builder().tableName(TABLE)
+                .key(Map.of("pk", AttributeValue.fromS("NODE#" + node), "sk", AttributeValue.fromS("NODE")))
+                .updateExpression("ADD refs :one").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build();
+        used.addAll(db.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(put).build(),
+                TransactWriteItem.builder().update(update).build()).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        return used;
+    }
+
+    private static Map<String, AttributeValue> nodeItem(String code) {
+        String path = "/D01/S01/C01/G0102/" + code + "/";
+        return item(Map.of("pk", "NODE#" + code, "sk", "NODE", "gsi1pk", "CHILDREN#G0102", "gsi1sk", code, "gsi2pk", "NODES#D01",
+                "gsi2sk", path, "code", code, "name", "压测楼栋", "level", "BUILDING", "path", path));
+    }
+
+    private static Map<String, AttributeValue> personItem(String id) {
+        return item(Map.of("pk", "PERSON#" + id, "sk", "PROFILE", "gsi2pk", "PEOPLE#D01", "gsi2sk", "/D01/S01/C01/G0102/#" + id,
+                "id", id, "name", "压测", "phone", "13900000000", "homeNodeCode", "G0102", "homePath", "/D01/S01/C01/G0102/"));
+    }
+
+    private static Map<String, AttributeValue> item(Map<String, String> values) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        values.forEach((k, v) -> item.put(k, AttributeValue.fromS(v)));
+        item.put("updatedAt", AttributeValue.fromS(Instant.now().toString()));
+        return item;
+    }
+
+    /** Lambda (GB-s and requests) + HTTP API + DynamoDB request units, per million requests. */
+    static double cost(double medianMs, int memoryMb, double[] units) {
+        double lambda = 1e6 * (memoryMb / 1024.0) * (medianMs / 1000.0) * LAMBDA_GB_SECOND + LAMBDA_PER_MILLION;
+        double dynamo = units[0] * DDB_READ_UNITS_PER_MILLION + units[1] * DDB_WRITE_UNITS_PER_MILLION;
+        return lambda + HTTP_API_PER_MILLION + dynamo;
+    }
+
+    /** Scan calls in the functions' sources plus Scan refusals logged while the benchmark ran: both must be 0. */
+    private long scans(Path state) throws IOException {
+        long inSources;
+        try (Stream<Path> files = Files.walk(checkout.resolve("functions"))) {
+            inSources = files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+                    .mapToLong(p -> {
+                        try {
+                            return Files.readAllLines(p).stream().filter(l -> l.contains(".scan(") || l.contains("scanPaginator(")).count();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).sum();
+        }
+        long refused = 0;
+        Path logs = state.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    refused += Files.readAllLines(log).stream().filter(l -> l.contains("Scan is not allowed")).count();
+                }
+            }
+        }
+        return inSources + refused;
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------------
+
+    private String login(String base) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/local/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"district.admin\",\"password\":\"redgrid-demo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).path("idToken").asText();
+    }
+
+    private HttpResponse<String> call(String base, String method, String path, Object body, String token)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double[] capacity(HttpResponse<String> r) {
+        double[] units = { 0, 0 };
+        r.headers().firstValue("X-RedGrid-Consumed-Capacity").ifPresent(h -> {
+            for (String part : h.split(";")) {
+                String[] kv = part.split("=");
+                if (kv[0].equals("read")) {
+                    units[0] = Double.parseDouble(kv[1]);
+                } else if (kv[0].equals("write")) {
+                    units[1] = Double.parseDouble(kv[1]);
+                }
+            }
+        });
+        return units;
+    }
+
+    private static ObjectNode figure(Sample s) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("runs", s.count());
+        f.put("median", round(s.median()));
+        f.put("p99", round(s.p99()));
+        f.put("spread_iqr", round(s.spread()));
+        return f;
+    }
+
+    private static ObjectNode machine() {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        try {
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> m.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+            Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .ifPresent(l -> m.put("memory_gb", Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)));
+        } catch (IOException e) {
+            m.put("cpu", "unknown");
+        }
+        return m;
+    }
+
+    static long rssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+
+    /** The figures as a markdown table, as printed and as kept in RESULTS.md. */
+    public static String markdown(JsonNode r) {
+        StringBuilder md = new StringBuilder();
+        JsonNode s = r.path("startup");
+        md.append(String.format(Locale.ROOT, "Settings: %s, measured %s on %s (%d cores, %s GB), %s%n%n", r.path("settings").asText(),
+                r.path("measured_at").asText(), r.path("machine").path("cpu").asText("?"), r.path("machine").path("cores").asInt(),
+                r.path("machine").path("memory_gb").asText("?"), r.path("machine").path("java").asText()));
+        md.append("| figure | value | baseline | ratio | runs |\n|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| start-up to first response (median ms, spread) | %.0f (±%.0f), RSS %.0f MB | hello %.0f (±%.0f), RSS %.0f MB | %.2f | %d |%n",
+                s.path("redgrid").path("median").asDouble(), s.path("redgrid").path("spread_iqr").asDouble(), s.path("redgrid").path("rss_mb_median").asDouble(),
+                s.path("hello").path("median").asDouble(), s.path("hello").path("spread_iqr").asDouble(), s.path("hello").path("rss_mb_median").asDouble(),
+                r.path("startup_ratio").asDouble(), s.path("runs").asInt()));
+        md.append(String.format(Locale.ROOT, "| request overhead, worst endpoint | p50 ratio %.2f, p99 ratio %.2f | raw DynamoDB calls | | |%n",
+                r.path("overhead_ratio_p50").asDouble(), r.path("overhead_ratio_p99").asDouble()));
+        md.append(String.format(Locale.ROOT, "| DynamoDB units, worst endpoint | %.2f × designed minimum | | | |%n", r.path("max_units_ratio").asDouble()));
+        md.append(String.format(Locale.ROOT, "| Scan on request paths | %d | | | |%n%n", r.path("scans_on_request_paths").asLong()));
+        md.append("| endpoint | gateway p50 / p99 ms | raw DynamoDB p50 / p99 ms | overhead p50 / p99 | RCU / WCU (designed) | units ratio | USD per 1M | runs |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode e : r.path("endpoints")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f (%.1f / %.1f) | %.2f | %.2f | %d |%n",
+                    e.path("endpoint").asText(), e.path("gateway_ms").path("median").asDouble(), e.path("gateway_ms").path("p99").asDouble(),
+                    e.path("raw_dynamodb_ms").path("median").asDouble(), e.path("raw_dynamodb_ms").path("p99").asDouble(),
+                    e.path("overhead_ratio_p50").asDouble(), e.path("overhead_ratio_p99").asDouble(),
+                    e.path("read_units").asDouble(), e.path("write_units").asDouble(), e.path("designed_read_units").asDouble(),
+                    e.path("designed_write_units").asDouble(), e.path("units_ratio").asDouble(), e.path("cost_per_million_usd").asDouble(),
+                    e.path("runs").asInt()));
+        }
+        JsonNode p = r.path("prices");
+        md.append(String.format(Locale.ROOT, "%nPrices (%s): Lambda %s USD/GB-s + %.2f USD/1M requests at %d MB; HTTP API %.2f USD/1M; "
+                + "DynamoDB %.3f USD/1M RRU, %.3f USD/1M WRU. Duration basis: %s.%n", p.path("region").asText(),
+                p.path("lambda_gb_second_usd").asText(), p.path("lambda_requests_per_million_usd").asDouble(), p.path("lambda_memory_mb").asInt(),
+                p.path("http_api_per_million_usd").asDouble(), p.path("dynamodb_read_units_per_million_usd").asDouble(),
+                p.path("dynamodb_write_units_per_million_usd").asDouble(), p.path("duration_basis").asText()));
+        return md.toString();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = List.of(args).contains("--tiny") ? TINY : FULL;
+        Path checkout = SamTemplate.locate().getParent();
+        Path work = Files.createDirectories(checkout.resolve("infra/bench/target/work"));
+        ObjectNode results = run(checkout, settings, work);
+        Files.writeString(checkout.resolve("infra/bench/results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
+        String table = markdown(results);
+        System.out.println(table);
+        if (settings == FULL) {
+            Files.writeString(checkout.resolve("infra/bench/RESULTS.md"), "# RedGrid benchmark results\n\n"
+                    + "Written by a full run of `infra/bench/run` (see README). Every ratio compares figures measured in the same run.\n\n"
+                    + table);
+        }
+        System.exit(0);
+    }
+}
