@@ -3,7 +3,6 @@ package org.redgrid.infra.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ final class LocalGateway implements AutoCloseable {
         this.issuer = issuer;
         this.accounts = accounts;
         this.console = console;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server = LoopbackServer.create(port, 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();

@@ -3,7 +3,6 @@ package org.redgrid.infra.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,7 @@ final class RuntimeApi implements AutoCloseable {
 
     RuntimeApi(String functionName) throws IOException {
         this.functionArn = "arn:aws:lambda:cn-north-1:000000000000:function:" + functionName;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = LoopbackServer.create(0, 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "runtime-api-" + functionName);
             t.setDaemon(true);
