@@ -1,0 +1,10 @@
+import { createApp } from 'vue'
+import Vant from 'vant'
+import 'vant/lib/index.css'
+import MobileApp from './MobileApp.vue'
+import { makeI18n } from '../i18n'
+import { loadConfig } from '../config'
+
+loadConfig().then(() => {
+  createApp(MobileApp).use(makeI18n()).use(Vant).mount('#app')
+})
