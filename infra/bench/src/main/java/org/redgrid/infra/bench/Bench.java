@@ -148,6 +148,11 @@ public final class Bench {
         ObjectNode out = JSON.createObjectNode();
         try (LocalRedGrid local = LocalRedGrid.start(new LocalRedGrid.Options(LocalDynamoDb.freePort(), state, true, checkout));
                 DynamoDbClient db = LocalDynamoDb.client(local.dynamoEndpoint())) {
+            ObjectNode runtime = out.putObject("local_runtime");
+            runtime.put("start_to_first_response_ms", local.startToFirstResponse().toMillis());
+            runtime.put("rss_mb_functions", round(local.functionPids().stream().mapToLong(Bench::rssKb).sum() / 1024.0));
+            runtime.put("rss_mb_runtime_jvm", round(rssKb(ProcessHandle.current().pid()) / 1024.0));
+            runtime.put("note", "the runtime JVM also hosts DynamoDB Local and, here, the benchmark itself");
             String token = login(local.url());
             String person = JSON.readTree(call(local.url(), "GET", "/directory/people?under=G0101&limit=1", null, token).body())
                     .path("items").path(0).path("id").asText();
@@ -405,7 +410,10 @@ public final class Bench {
         md.append(String.format(Locale.ROOT, "| request overhead, worst endpoint | p50 ratio %.2f, p99 ratio %.2f | raw DynamoDB calls | | |%n",
                 r.path("overhead_ratio_p50").asDouble(), r.path("overhead_ratio_p99").asDouble()));
         md.append(String.format(Locale.ROOT, "| DynamoDB units, worst endpoint | %.2f × designed minimum | | | |%n", r.path("max_units_ratio").asDouble()));
-        md.append(String.format(Locale.ROOT, "| Scan on request paths | %d | | | |%n%n", r.path("scans_on_request_paths").asLong()));
+        md.append(String.format(Locale.ROOT, "| Scan on request paths | %d | | | |%n", r.path("scans_on_request_paths").asLong()));
+        JsonNode lr = r.path("local_runtime");
+        md.append(String.format(Locale.ROOT, "| local runtime (infra/local): start to first response | %d ms, RSS functions %.0f MB + runtime JVM %.0f MB | | | 1 |%n%n",
+                lr.path("start_to_first_response_ms").asLong(), lr.path("rss_mb_functions").asDouble(), lr.path("rss_mb_runtime_jvm").asDouble()));
         md.append("| endpoint | gateway p50 / p99 ms | raw DynamoDB p50 / p99 ms | overhead p50 / p99 | RCU / WCU (designed) | units ratio | USD per 1M | runs |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (JsonNode e : r.path("endpoints")) {

@@ -27,6 +27,7 @@ class BenchTest {
         assertEquals(6, results.path("endpoints").size());
         assertEquals(1, results.path("startup").path("redgrid").path("runs").asInt());
         assertTrue(results.path("startup").path("hello").path("median").asDouble() > 0);
+        assertTrue(results.path("local_runtime").path("start_to_first_response_ms").asLong() > 0);
         assertTrue(Bench.markdown(results).contains("| POST /directory/people |"));
     }
 
