@@ -89,6 +89,23 @@ class LocalRedGridTest {
         Files.writeString(out, "{" + String.join(", ", metrics) + "}\n");
     }
 
+    @Test
+    void aPortInUseOrAnUnusableDataFolderIsOneClearSentence() throws Exception {
+        Path checkout = SamTemplate.locate().getParent();
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            LocalRedGrid.StartFailure busy = org.junit.jupiter.api.Assertions.assertThrows(LocalRedGrid.StartFailure.class,
+                    () -> LocalRedGrid.start(new LocalRedGrid.Options(taken.getLocalPort(), state, true, checkout)));
+            assertEquals("Port " + taken.getLocalPort() + " is already in use; stop what uses it or choose another with --port.",
+                    busy.getMessage());
+        }
+        Path data = Files.createDirectories(state.resolve("data"));
+        Files.writeString(data.resolve("shared-local-instance.db"), "this is not an SQLite database, it is a corrupt one");
+        LocalRedGrid.StartFailure corrupt = org.junit.jupiter.api.Assertions.assertThrows(LocalRedGrid.StartFailure.class,
+                () -> LocalRedGrid.start(new LocalRedGrid.Options(LocalDynamoDb.freePort(), state, false, checkout)));
+        assertTrue(corrupt.getMessage().startsWith("DynamoDB Local cannot use the data folder " + data), corrupt.getMessage());
+        assertTrue(corrupt.getMessage().endsWith("move it away to start afresh, or run with --in-memory."), corrupt.getMessage());
+    }
+
     private String login(LocalRedGrid local, String username) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(local.url() + "/local/login"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + DemoAccounts.PASSWORD + "\"}"))
