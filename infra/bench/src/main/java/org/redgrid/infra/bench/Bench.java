@@ -132,7 +132,7 @@ public final class Bench {
                 throw new IllegalStateException(name + " answered " + response);
             }
             ms.add(elapsed);
-            rss.add(rssKb(fn.pid()));
+            rss.add(LocalRedGrid.residentKb(fn.pid()));
         }
     }
 
@@ -150,8 +150,8 @@ public final class Bench {
                 DynamoDbClient db = LocalDynamoDb.client(local.dynamoEndpoint())) {
             ObjectNode runtime = out.putObject("local_runtime");
             runtime.put("start_to_first_response_ms", local.startToFirstResponse().toMillis());
-            runtime.put("rss_mb_functions", round(local.functionPids().stream().mapToLong(Bench::rssKb).sum() / 1024.0));
-            runtime.put("rss_mb_runtime_jvm", round(rssKb(ProcessHandle.current().pid()) / 1024.0));
+            runtime.put("rss_mb_functions", round(local.functionPids().stream().mapToLong(LocalRedGrid::residentKb).sum() / 1024.0));
+            runtime.put("rss_mb_runtime_jvm", round(LocalRedGrid.residentKb(ProcessHandle.current().pid()) / 1024.0));
             runtime.put("note", "the runtime JVM also hosts DynamoDB Local and, here, the benchmark itself");
             String token = login(local.url());
             String person = JSON.readTree(call(local.url(), "GET", "/directory/people?under=G0101&limit=1", null, token).body())
@@ -389,15 +389,6 @@ public final class Bench {
             m.put("cpu", "unknown");
         }
         return m;
-    }
-
-    static long rssKb(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static double round(double v) {

@@ -192,6 +192,16 @@ public final class LocalRedGrid implements AutoCloseable {
         return seeded;
     }
 
+    /** Resident memory of a process in KB (VmRSS), 0 where /proc does not tell. */
+    public static long residentKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Process ids of the function processes (the runtime itself is this JVM). */
     public List<Long> functionPids() {
         return functions.values().stream().map(FunctionProcess::pid).toList();

@@ -50,7 +50,7 @@ class LocalRedGridTest {
             assertTrue(local.seeded(), "an empty store gets the demo data");
             metrics.add(String.format(Locale.ROOT, "\"start_to_first_response_ms\": %d", local.startToFirstResponse().toMillis()));
             metrics.add(String.format(Locale.ROOT, "\"rss_kb\": {\"runtime\": %d, \"functions\": %d}",
-                    rss(ProcessHandle.current().pid()), local.functionPids().stream().mapToLong(LocalRedGridTest::rss).sum()));
+                    LocalRedGrid.residentKb(ProcessHandle.current().pid()), local.functionPids().stream().mapToLong(LocalRedGrid::residentKb).sum()));
 
             String admin = login(local, "community.admin");
             HttpResponse<String> children = get(local, "/directory/nodes/C01/children", admin);
@@ -128,15 +128,6 @@ class LocalRedGridTest {
             assertTrue(s.isBound());
         } catch (IOException e) {
             throw new AssertionError("port " + port + " is still in use after shutdown", e);
-        }
-    }
-
-    static long rss(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
