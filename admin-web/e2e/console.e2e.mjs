@@ -118,8 +118,12 @@ try {
     await page.screenshot({ path: join(artifacts, '2-tree.png'), fullPage: true })
   })
 
-  await step('a person opens with personal data masked', async () => {
+  await step('people are searched by name and open with personal data masked', async () => {
     await page.click('[data-menu=people]')
+    await page.locator('[data-testid=people-table] .el-table__row').first().waitFor()
+    await page.locator('input[data-testid=people-name-filter], [data-testid=people-name-filter] input').fill('网格长')
+    const names = await page.locator('[data-testid=people-table] .el-table__row td:first-child').allTextContents()
+    expect(names.length > 0 && names.every((n) => n.includes('网格长')), `name search should keep only 网格长 rows, got ${names}`)
     await page.locator('[data-testid=people-table] .el-table__row').first().click()
     const phone = page.locator('[data-testid=person-phone]')
     await phone.waitFor()
