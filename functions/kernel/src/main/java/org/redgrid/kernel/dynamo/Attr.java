@@ -21,10 +21,6 @@ public final class Attr {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    public static AttributeValue n(double value) {
-        return AttributeValue.fromN(Double.toString(value));
-    }
-
     /** A string set; DynamoDB refuses empty sets, so callers leave the attribute out instead. */
     public static AttributeValue ss(Collection<String> values) {
         return AttributeValue.fromSs(List.copyOf(values));
@@ -38,11 +34,6 @@ public final class Attr {
     public static long num(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-    }
-
-    public static Double dbl(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.n() == null ? null : Double.valueOf(v.n());
     }
 
     public static Set<String> strings(Map<String, AttributeValue> item, String name) {

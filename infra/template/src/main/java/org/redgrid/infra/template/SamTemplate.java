@@ -86,10 +86,6 @@ public final class SamTemplate {
         return cast(doc);
     }
 
-    public Map<String, Object> document() {
-        return document;
-    }
-
     public Map<String, Map<String, Object>> resources() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         cast(document.getOrDefault("Resources", Map.of())).forEach((id, r) -> out.put((String) id, cast(r)));
@@ -110,11 +106,6 @@ public final class SamTemplate {
         List<TableDefinition> out = new ArrayList<>();
         resourcesOfType("AWS::DynamoDB::Table").forEach((id, r) -> out.add(table(id, properties(r))));
         return out;
-    }
-
-    public TableDefinition table(String logicalId) {
-        return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no table " + logicalId + " in template.yaml"));
     }
 
     public List<Route> routes() {
