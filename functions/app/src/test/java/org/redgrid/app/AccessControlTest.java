@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.infra.template.SamTemplate;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * and an anonymous caller gets 401.
  */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class AccessControlTest {
 
     /** Shared targets, built once through the API itself. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * project ALL, so a counter update on a node also rewrites its two index entries).
  */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class CapacityTest {
 
     private static void assertUnits(double read, double write, Gateway.Reply reply) {

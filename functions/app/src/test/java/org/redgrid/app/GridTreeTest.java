@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The grid tree through the Lambda event path: structure, queries, moves, retirement, boundaries, refusals. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class GridTreeTest {
 
     static Map<String, Object> square(double lon, double lat, double size) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.infra.template.SamTemplate;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * would be unreachable in the cloud, a route without an endpoint a 404 behind a green deploy.
  */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class RoutesTest {
 
     @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.redgrid.infra.dynamodb.LocalDynamoDb;
+import org.redgrid.infra.dynamodb.DynamoEngine;
 import org.redgrid.infra.local.FunctionProcess;
 import org.redgrid.infra.local.LocalRedGrid;
 import org.redgrid.infra.template.SamTemplate;
@@ -100,7 +100,7 @@ public final class Bench {
         Sample helloMs = new Sample();
         Sample oursRss = new Sample();
         Sample helloRss = new Sample();
-        try (LocalDynamoDb dynamo = LocalDynamoDb.inMemory()) {
+        try (DynamoEngine dynamo = DynamoEngine.inMemory()) {
             dynamo.createTables(template);
             Map<String, String> env = new LinkedHashMap<>(template.environment("DirectoryFunction"));
             env.putAll(LocalRedGrid.dynamoEnvironment(dynamo.endpoint()));
@@ -146,8 +146,8 @@ public final class Bench {
     private ObjectNode requests() throws Exception {
         Path state = work.resolve("local");
         ObjectNode out = JSON.createObjectNode();
-        try (LocalRedGrid local = LocalRedGrid.start(new LocalRedGrid.Options(LocalDynamoDb.freePort(), state, true, checkout));
-                DynamoDbClient db = LocalDynamoDb.client(local.dynamoEndpoint())) {
+        try (LocalRedGrid local = LocalRedGrid.start(new LocalRedGrid.Options(LocalRedGrid.freePort(), state, true, checkout));
+                DynamoDbClient db = DynamoEngine.client(local.dynamoEndpoint())) {
             ObjectNode runtime = out.putObject("local_runtime");
             runtime.put("start_to_first_response_ms", local.startToFirstResponse().toMillis());
             runtime.put("rss_mb_functions", round(local.functionPids().stream().mapToLong(LocalRedGrid::residentKb).sum() / 1024.0));

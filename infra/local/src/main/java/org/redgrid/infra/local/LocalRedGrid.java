@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-import org.redgrid.infra.dynamodb.LocalDynamoDb;
+import org.redgrid.infra.dynamodb.DynamoEngine;
 import org.redgrid.infra.template.SamTemplate;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * RedGrid on one machine, with the cloud's code path: DynamoDB Local (embedded, persisted under .redgrid/data), every
+ * RedGrid on one machine, with the cloud's code path: the project's DynamoDB engine (persisted under .redgrid/data), every
  * function of template.yaml as the packaged function.zip under the AWS Lambda Runtime Interface Client, and a local
  * gateway that routes, authorizes and builds events as API Gateway does. Demo data is seeded once into an empty store.
  */
@@ -43,7 +43,7 @@ public final class LocalRedGrid implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
-    private LocalDynamoDb dynamo;
+    private DynamoEngine dynamo;
     private LocalGateway gateway;
     private LocalIssuer issuer;
     private Duration startToFirstResponse;
@@ -73,11 +73,11 @@ public final class LocalRedGrid implements AutoCloseable {
         SamTemplate template = SamTemplate.load(o.checkout().resolve("template.yaml"));
         Path data = o.state().resolve("data");
         try {
-            dynamo = LocalDynamoDb.start(LocalDynamoDb.freePort(), o.inMemory() ? Optional.empty() : Optional.of(data));
+            dynamo = DynamoEngine.start(0, o.inMemory() ? Optional.empty() : Optional.of(data));
             started.add(dynamo);
             dynamo.createTables(template);
         } catch (RuntimeException e) {
-            throw new StartFailure("DynamoDB Local cannot use the data folder " + data + " (" + rootMessage(e)
+            throw new StartFailure("The DynamoDB engine cannot use the data folder " + data + " (" + rootMessage(e)
                     + "); move it away to start afresh, or run with --in-memory.", e);
         }
         try {
@@ -172,15 +172,15 @@ public final class LocalRedGrid implements AutoCloseable {
         return Files.readString(checkout.resolve("infra/local/target/ric.classpath")).trim();
     }
 
-    /** The environment that points a function process at a DynamoDB Local endpoint. */
+    /** The environment that points a function process at the engine's endpoint. */
     public static Map<String, String> dynamoEnvironment(java.net.URI endpoint) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", LocalDynamoDb.REGION);
+        env.put("AWS_REGION", DynamoEngine.REGION);
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", endpoint.toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalDynamoDb.REGION);
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", DynamoEngine.REGION);
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY);
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_KEY);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", DynamoEngine.ACCESS_KEY);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", DynamoEngine.SECRET_KEY);
         return env;
     }
 
@@ -286,6 +286,15 @@ public final class LocalRedGrid implements AutoCloseable {
             throw new IllegalArgumentException(option + " needs a value; try --help.");
         }
         return args[i];
+    }
+
+    /** A free loopback port, for whoever starts the runtime on one. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port: " + e.getMessage(), e);
+        }
     }
 
     private static void requireFreePort(int port) throws StartFailure {

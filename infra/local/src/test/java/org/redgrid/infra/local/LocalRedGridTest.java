@@ -18,7 +18,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redgrid.infra.dynamodb.LocalDynamoDb;
 import org.redgrid.infra.template.SamTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The local runtime end to end: the packaged function under the Runtime Interface Client, behind the local gateway,
- * on DynamoDB Local persisted in a folder; real tokens from the local issuer; data that survives a restart; nothing
+ * on the project's DynamoDB engine persisted in a folder; real tokens from the local issuer; data that survives a restart; nothing
  * left listening afterwards. Start-up time and memory go to target/local-runtime-metrics.json, not into assertions.
  */
 class LocalRedGridTest {
@@ -40,7 +39,7 @@ class LocalRedGridTest {
     @Test
     void runsTheFunctionBehindTheGatewayAndKeepsDataAcrossRestarts() throws Exception {
         Path checkout = SamTemplate.locate().getParent();
-        int port = LocalDynamoDb.freePort();
+        int port = LocalRedGrid.freePort();
         LocalRedGrid.Options options = new LocalRedGrid.Options(port, state, false, checkout);
         List<String> metrics = new ArrayList<>();
 
@@ -101,8 +100,8 @@ class LocalRedGridTest {
         Path data = Files.createDirectories(state.resolve("data"));
         Files.writeString(data.resolve("shared-local-instance.db"), "this is not an SQLite database, it is a corrupt one");
         LocalRedGrid.StartFailure corrupt = org.junit.jupiter.api.Assertions.assertThrows(LocalRedGrid.StartFailure.class,
-                () -> LocalRedGrid.start(new LocalRedGrid.Options(LocalDynamoDb.freePort(), state, false, checkout)));
-        assertTrue(corrupt.getMessage().startsWith("DynamoDB Local cannot use the data folder " + data), corrupt.getMessage());
+                () -> LocalRedGrid.start(new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, checkout)));
+        assertTrue(corrupt.getMessage().startsWith("The DynamoDB engine cannot use the data folder " + data), corrupt.getMessage());
         assertTrue(corrupt.getMessage().endsWith("move it away to start afresh, or run with --in-memory."), corrupt.getMessage());
     }
 
