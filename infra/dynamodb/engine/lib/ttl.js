@@ -11,7 +11,8 @@ const { validationError } = require('./errors')
  */
 
 const SETTINGS = 'rgttl~' // rgttl~<table> -> { AttributeName }
-const SERVICE = Object.freeze({ type: 'Service', principalId: 'dynamodb.amazonaws.com' })
+// The Streams API's Identity shape; Lambda's event format spells the same fields type/principalId.
+const SERVICE = Object.freeze({ Type: 'Service', PrincipalId: 'dynamodb.amazonaws.com' })
 // DynamoDB leaves alone items whose TTL value is more than five years in the past (likely not epoch seconds).
 const FIVE_YEARS_S = 5 * 365 * 24 * 60 * 60
 
