@@ -118,9 +118,14 @@ async function start (options = {}) {
 
   function handle (target, raw) {
     const [ api, op ] = target.split('.')
-    if (api === DYNAMODB) return exclusive(() => dynamodb(op, raw))
-    if (api === STREAMS) return exclusive(() => dynamodbStreams(op, raw))
-    throw unknownOperation()
+    let result
+    if (api === DYNAMODB) result = exclusive(() => dynamodb(op, raw))
+    else if (api === STREAMS) result = exclusive(() => dynamodbStreams(op, raw))
+    else throw unknownOperation()
+    return result.then(value => { log(op); return value }, err => {
+      log(op + ' ' + (err.body ? err.body.__type.split('#')[1] + ': ' + (err.body.message || '') : 'failed'))
+      throw err
+    })
   }
 
   const server = http.createServer((req, res) => {

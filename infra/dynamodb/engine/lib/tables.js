@@ -45,7 +45,11 @@ class Tables {
   async create (data, raw) {
     const streamSpec = Streams.specification(raw)
     const { store } = this.capturingStore()
-    const result = await run(createTable, store, data)
+    const result = await run(createTable, store, data).catch(err => {
+      // dynalite leaves this message empty; DynamoDB names the table.
+      if (err.body && /ResourceInUseException$/.test(err.body.__type)) err.body.message = 'Table already exists: ' + data.TableName
+      throw err
+    })
     const table = Tables.settle(JSON.parse(JSON.stringify(result.TableDescription)))
     const ops = []
     if (streamSpec && streamSpec.StreamEnabled) ops.push(this.streams.enable(table, streamSpec.StreamViewType))

@@ -7,6 +7,7 @@ const os = require('os')
 const path = require('path')
 const readline = require('readline')
 const { spawn } = require('child_process')
+const { credentials } = require('./helpers')
 const {
   DynamoDBClient, CreateTableCommand, PutItemCommand, GetItemCommand, QueryCommand, TransactWriteItemsCommand,
   UpdateTimeToLiveCommand, DescribeTimeToLiveCommand, DescribeTableCommand,
@@ -17,7 +18,6 @@ const {
 
 const CLI = path.join(__dirname, '..', 'bin', 'redgrid-dynamodb.js')
 const S = s => ({ S: s })
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
 
 /** Starts the CLI; resolves once its ready line is out, with the URL it names. */
 function launch (args) {
