@@ -11,7 +11,7 @@ const { Streams } = require('./streams')
 const { Tables, run } = require('./tables')
 const { Transactions } = require('./transactions')
 const { TimeToLive } = require('./ttl')
-const { errorOf } = require('./errors')
+const { errorOf, validationError } = require('./errors')
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 const DYNAMODB = 'DynamoDB_20120810'
@@ -93,7 +93,12 @@ async function start (options = {}) {
     if (op === 'TransactGetItems') return transactions.get(raw)
     if (op === 'UpdateTimeToLive') return ttl.update(raw)
     if (!VALIDATED.includes(op)) throw unknownOperation()
-    const returnOnFailure = raw.ReturnValuesOnConditionCheckFailure
+    // dynalite predates ReturnValuesOnConditionCheckFailure on single writes and would drop it.
+    const returnOnFailure = WRITES.includes(op) ? raw.ReturnValuesOnConditionCheckFailure : null
+    if (returnOnFailure != null && returnOnFailure !== 'ALL_OLD' && returnOnFailure !== 'NONE') {
+      throw validationError('1 validation error detected: Value \'' + returnOnFailure + '\' at ' +
+        '\'returnValuesOnConditionCheckFailure\' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]')
+    }
     const data = validate(op, JSON.parse(JSON.stringify(raw)), raw)
     if (returnOnFailure != null) data.ReturnValuesOnConditionCheckFailure = returnOnFailure
     switch (op) {
