@@ -56,10 +56,14 @@ async function start (options = {}) {
   const transactions = new Transactions(store, commit)
   const ttl = new TimeToLive(store, commit, tables)
 
-  function validate (op, data, raw) {
+  /**
+   * dynalite's validation of a request. `indexesOnly`: an UpdateTable whose only changes are the engine's own
+   * (stream, index creation or deletion), which dynalite's check for "at least one change" does not know about.
+   */
+  function validate (op, data, indexesOnly) {
     const v = actionValidations[op]
     data = validations.checkTypes(data, v.types)
-    if (op === 'UpdateTable' && raw.StreamSpecification != null) data.UpdateStreamEnabled = true
+    if (indexesOnly) data.UpdateStreamEnabled = true
     validations.checkValidations(data, v.types, v.custom, store)
     delete data.UpdateStreamEnabled
     return data
@@ -92,6 +96,7 @@ async function start (options = {}) {
     if (op === 'TransactWriteItems') return transactions.write(raw)
     if (op === 'TransactGetItems') return transactions.get(raw)
     if (op === 'UpdateTimeToLive') return ttl.update(raw)
+    if (op === 'UpdateTable') return tables.update(raw, validate)
     if (!VALIDATED.includes(op)) throw unknownOperation()
     // dynalite predates ReturnValuesOnConditionCheckFailure on single writes and would drop it.
     const returnOnFailure = WRITES.includes(op) ? raw.ReturnValuesOnConditionCheckFailure : null
@@ -99,12 +104,11 @@ async function start (options = {}) {
       throw validationError('1 validation error detected: Value \'' + returnOnFailure + '\' at ' +
         '\'returnValuesOnConditionCheckFailure\' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]')
     }
-    const data = validate(op, JSON.parse(JSON.stringify(raw)), raw)
+    const data = validate(op, JSON.parse(JSON.stringify(raw)))
     if (returnOnFailure != null) data.ReturnValuesOnConditionCheckFailure = returnOnFailure
     switch (op) {
     case 'CreateTable': return tables.create(data, raw)
     case 'DeleteTable': return tables.delete(data)
-    case 'UpdateTable': return tables.update(data, raw)
     case 'DescribeTimeToLive': return ttl.describe(data)
     }
     if (WRITES.includes(op)) return write(op, data)

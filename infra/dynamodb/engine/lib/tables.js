@@ -4,7 +4,10 @@ const createTable = require('dynalite/actions/createTable')
 const deleteTable = require('dynalite/actions/deleteTable')
 const updateTable = require('dynalite/actions/updateTable')
 const { Streams } = require('./streams')
-const { validationError } = require('./errors')
+const db = require('dynalite/db')
+const { errorOf, validationError } = require('./errors')
+
+const limitError = db.limitError
 
 /**
  * Table lifecycle. dynalite finishes CreateTable/UpdateTable/DeleteTable on a timer, writing the table record
@@ -68,12 +71,27 @@ class Tables {
     return result
   }
 
-  /** UpdateTable: dynalite handles throughput and billing mode; the engine handles StreamSpecification. */
-  async update (data, raw) {
+  /**
+   * UpdateTable. dynalite handles throughput and billing mode; the engine handles StreamSpecification and the
+   * creation and deletion of global secondary indexes (which dynalite accepts and ignores): a new index is filled
+   * from the table's items in the same batch that records it, so it is ACTIVE and complete when the call returns.
+   */
+  async update (raw, validate) {
     const streamSpec = Streams.specification(raw)
-    const others = data.ProvisionedThroughput || data.BillingMode || data.GlobalSecondaryIndexUpdates
+    const indexUpdates = Array.isArray(raw.GlobalSecondaryIndexUpdates) ? raw.GlobalSecondaryIndexUpdates : []
+    const creates = indexUpdates.filter(u => u && u.Create).map(u => u.Create)
+    const deletes = indexUpdates.filter(u => u && u.Delete).map(u => u.Delete)
+    const rest = Object.assign({}, raw, {
+      GlobalSecondaryIndexUpdates: indexUpdates.filter(u => !(u && (u.Create || u.Delete))),
+    })
+    if (!rest.GlobalSecondaryIndexUpdates.length) delete rest.GlobalSecondaryIndexUpdates
+    const indexesOnly = !rest.ProvisionedThroughput && !rest.BillingMode && !rest.GlobalSecondaryIndexUpdates
+    const data = validate('UpdateTable', JSON.parse(JSON.stringify(rest)), indexesOnly && (streamSpec || creates.length || deletes.length))
+    if (creates.length + deletes.length > 1) {
+      throw limitError('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table')
+    }
     let table
-    if (others || !streamSpec) {
+    if (!indexesOnly) {
       const { store, puts } = this.capturingStore()
       // dynalite's timer writes the settled record shortly after the call; wait for it rather than guess a delay.
       const settled = new Promise(resolve => {
@@ -88,23 +106,79 @@ class Tables {
       table = await this.get(data.TableName)
     }
     const ops = []
-    if (streamSpec) {
-      const enabled = table.StreamSpecification && table.StreamSpecification.StreamEnabled
-      if (streamSpec.StreamEnabled && enabled) {
-        throw validationError('Table already has an enabled stream: ' + table.TableArn)
-      }
-      if (!streamSpec.StreamEnabled && !enabled) {
-        throw validationError('Table already has no enabled stream: ' + table.TableArn)
-      }
-      if (streamSpec.StreamEnabled) ops.push(this.streams.enable(table, streamSpec.StreamViewType))
-      else {
-        ops.push(...await this.streams.disable(table))
-        table.StreamSpecification = { StreamEnabled: false }
-      }
-    }
+    if (streamSpec) ops.push(...await this.changeStream(table, streamSpec))
+    if (creates.length) ops.push(...await this.createIndex(table, creates[0], raw.AttributeDefinitions, validate))
+    if (deletes.length) ops.push(...await this.deleteIndex(table, deletes[0]))
     ops.push({ type: 'put', key: 'table~' + table.TableName, value: table })
     await this.store.db.batch(ops)
     return { TableDescription: table }
+  }
+
+  async changeStream (table, streamSpec) {
+    const enabled = table.StreamSpecification && table.StreamSpecification.StreamEnabled
+    if (streamSpec.StreamEnabled && enabled) throw validationError('Table already has an enabled stream: ' + table.TableArn)
+    if (!streamSpec.StreamEnabled && !enabled) throw validationError('Table already has no enabled stream: ' + table.TableArn)
+    if (streamSpec.StreamEnabled) return [ this.streams.enable(table, streamSpec.StreamViewType) ]
+    table.StreamSpecification = { StreamEnabled: false }
+    return this.streams.disable(table)
+  }
+
+  /** Checks the new index with dynalite's CreateTable validation, as if the table were created with it. */
+  async createIndex (table, create, attributeDefinitions, validate) {
+    const definitions = (table.AttributeDefinitions || []).slice()
+    for (const definition of Array.isArray(attributeDefinitions) ? attributeDefinitions : []) {
+      const known = definitions.find(d => d.AttributeName === definition.AttributeName)
+      if (!known) definitions.push(definition)
+      else if (known.AttributeType !== definition.AttributeType) {
+        throw validationError('One or more parameter values were invalid: Attribute ' + definition.AttributeName +
+          ' is defined with type ' + known.AttributeType + ' and cannot be redefined as ' + definition.AttributeType)
+      }
+    }
+    const billing = (table.BillingModeSummary || {}).BillingMode || 'PROVISIONED'
+    const indexDefinition = ({ IndexName, KeySchema, Projection, ProvisionedThroughput }) =>
+      ({ IndexName, KeySchema, Projection, ProvisionedThroughput: billing === 'PROVISIONED' ? ProvisionedThroughput : undefined })
+    const asCreated = validate('CreateTable', JSON.parse(JSON.stringify({
+      TableName: table.TableName,
+      AttributeDefinitions: definitions,
+      KeySchema: table.KeySchema,
+      LocalSecondaryIndexes: table.LocalSecondaryIndexes && table.LocalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })),
+      GlobalSecondaryIndexes: (table.GlobalSecondaryIndexes || []).map(indexDefinition).concat(indexDefinition(create)),
+      BillingMode: billing,
+      ProvisionedThroughput: billing === 'PROVISIONED' ? table.ProvisionedThroughput && {
+        ReadCapacityUnits: table.ProvisionedThroughput.ReadCapacityUnits,
+        WriteCapacityUnits: table.ProvisionedThroughput.WriteCapacityUnits,
+      } : undefined,
+    })))
+    const index = asCreated.GlobalSecondaryIndexes[asCreated.GlobalSecondaryIndexes.length - 1]
+    index.IndexStatus = 'ACTIVE'
+    index.IndexArn = table.TableArn + '/index/' + index.IndexName
+    index.IndexSizeBytes = 0
+    index.ItemCount = 0
+    index.ProvisionedThroughput = Object.assign({ ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+      index.ProvisionedThroughput, { NumberOfDecreasesToday: 0 })
+    table.AttributeDefinitions = asCreated.AttributeDefinitions
+    table.GlobalSecondaryIndexes = (table.GlobalSecondaryIndexes || []).concat(index)
+    const ops = []
+    const prefix = 'index-global~' + table.TableName + '~' + index.IndexName + '~'
+    for await (const item of this.store.db.values({ gt: 'item-' + table.TableName + '~', lt: 'item-' + table.TableName + '~\xff' })) {
+      for (const put of db.getIndexActions([ index ], null, item, table).puts) {
+        ops.push({ type: 'put', key: prefix + put.key, value: put.item })
+      }
+    }
+    return ops
+  }
+
+  async deleteIndex (table, del) {
+    const indexes = table.GlobalSecondaryIndexes || []
+    if (!indexes.some(index => index.IndexName === del.IndexName)) {
+      throw errorOf('ResourceNotFoundException', 'Requested resource not found: Index: ' + del.IndexName + ' not found')
+    }
+    table.GlobalSecondaryIndexes = indexes.filter(index => index.IndexName !== del.IndexName)
+    if (!table.GlobalSecondaryIndexes.length) delete table.GlobalSecondaryIndexes
+    const prefix = 'index-global~' + table.TableName + '~' + del.IndexName + '~'
+    const ops = []
+    for await (const key of this.store.db.keys({ gt: prefix, lt: prefix + '\xff' })) ops.push({ type: 'del', key })
+    return ops
   }
 
   get (name) {
