@@ -149,9 +149,17 @@ async function start (options = {}) {
     })
   })
 
+  /** Housekeeping as of `now`: expired items (TTL), stream records past retention, client tokens past 10 minutes. */
+  function sweep (now) {
+    return exclusive(async () => {
+      await ttl.sweep(now)
+      await streams.trim(now)
+      await transactions.forget(now)
+    })
+  }
+
   const sweeper = setInterval(() => {
-    exclusive(() => ttl.sweep(Date.now()).then(() => streams.trim(Date.now())).then(() => transactions.forget(Date.now())))
-      .catch(err => log('TTL sweep failed: ' + (err.stack || err)))
+    sweep(Date.now()).catch(err => log('sweep failed: ' + (err.stack || err)))
   }, options.ttlIntervalMs || 10000)
   sweeper.unref()
 
@@ -165,8 +173,8 @@ async function start (options = {}) {
     port,
     host,
     url: 'http://' + host + ':' + port,
-    /** Runs one TTL sweep now (tests call it instead of waiting for the timer). */
-    sweep: () => exclusive(() => ttl.sweep(Date.now())),
+    /** Runs the periodic housekeeping once, as of `now` (tests call it rather than wait for the timer). */
+    sweep: (now = Date.now()) => sweep(now),
     close () {
       if (!closing) {
         clearInterval(sweeper)

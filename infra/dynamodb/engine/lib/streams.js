@@ -234,12 +234,16 @@ class Streams {
     return result
   }
 
-  /** Drops records past the 24 hour retention. */
+  /** Drops records past the 24 hour retention: each stream's oldest records, up to the first one still kept. */
   async trim (now) {
     const horizon = (now - RETENTION_MS) / 1000
     const ops = []
-    for await (const [ key, record ] of this.store.db.iterator({ gt: RECORDS, lt: RECORDS + '\xff' })) {
-      if (record.dynamodb.ApproximateCreationDateTime < horizon) ops.push({ type: 'del', key })
+    for await (const arn of this.store.db.keys({ gt: META, lt: META + '\xff' })) {
+      const prefix = RECORDS + arn.slice(META.length) + '~'
+      for await (const [ key, record ] of this.store.db.iterator({ gt: prefix, lt: prefix + '\xff' })) {
+        if (record.dynamodb.ApproximateCreationDateTime >= horizon) break
+        ops.push({ type: 'del', key })
+      }
     }
     if (ops.length) await this.store.db.batch(ops)
   }

@@ -61,11 +61,24 @@ class Tables {
     return { TableDescription: table }
   }
 
+  /**
+   * DeleteTable as one batch: dynalite's action decides the answer (and refuses what DynamoDB refuses) while the
+   * engine collects the item, index and tag entries it would delete one database at a time, and deletes them
+   * together with the table record — a killed process never leaves half a table behind.
+   */
   async delete (data) {
     const { store } = this.capturingStore()
+    const prefixes = []
+    const collect = prefix => (...args) => { prefixes.push(prefix(...args.slice(0, -1))); setImmediate(args[args.length - 1], null) }
+    store.deleteItemDb = collect(name => 'item-' + name + '~')
+    store.deleteTagDb = collect(name => 'tag-' + name + '~')
+    store.deleteIndexDb = collect((type, name, index) => 'index-' + type.toLowerCase() + '~' + name + '~' + index + '~')
     const table = await this.get(data.TableName)
     const result = await run(deleteTable, store, data)
     const ops = await this.streams.disable(table)
+    for (const prefix of prefixes) {
+      for await (const key of this.store.db.keys({ gt: prefix, lt: prefix + '\xff' })) ops.push({ type: 'del', key })
+    }
     ops.push({ type: 'del', key: 'table~' + data.TableName }, { type: 'del', key: 'rgttl~' + data.TableName })
     await this.store.db.batch(ops)
     return result

@@ -127,3 +127,16 @@ test('DynamoDB Streams', async t => {
     assert.deepEqual(fresh.map(r => [ r.eventName, r.dynamodb.Keys.pk.S, r.dynamodb.OldImage ]), [ [ 'INSERT', 'f', undefined ] ])
   })
 })
+
+test('stream records are kept 24 hours', async t => {
+  const e = await engine()
+  t.after(() => e.close())
+  const created = await e.ddb.send(new CreateTableCommand(tableRequest('Kept', {
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+  })))
+  await e.ddb.send(new PutItemCommand({ TableName: 'Kept', Item: { pk: S('a') } }))
+  await e.sweep(Date.now() + 23 * 3600 * 1000)
+  assert.equal((await readAll(e, created.TableDescription.LatestStreamArn)).records.length, 1)
+  await e.sweep(Date.now() + 25 * 3600 * 1000)
+  assert.equal((await readAll(e, created.TableDescription.LatestStreamArn)).records.length, 0)
+})
