@@ -158,6 +158,11 @@ async function start (options = {}) {
     })
   }
 
+  // Node closes idle keep-alive connections after 5 s, when a client may just be reusing one (a failed request
+  // for a client that does not retry); keep them open well past the SDKs' idle pools instead.
+  server.keepAliveTimeout = 120000
+  server.headersTimeout = 121000
+
   const sweeper = setInterval(() => {
     sweep(Date.now()).catch(err => log('sweep failed: ' + (err.stack || err)))
   }, options.ttlIntervalMs || 10000)
