@@ -17,11 +17,11 @@ const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 const DYNAMODB = 'DynamoDB_20120810'
 const STREAMS = 'DynamoDBStreams_20120810'
 
-/** dynalite's own actions, used as they are: reads run on the store, writes inside a UnitOfWork. */
-const READS = [ 'BatchGetItem', 'DescribeTable', 'GetItem', 'ListTables', 'ListTagsOfResource', 'Query', 'Scan',
+/** dynalite's own actions, used as they are: these on the store itself, WRITES inside a UnitOfWork. */
+const DIRECT = [ 'BatchGetItem', 'DescribeTable', 'GetItem', 'ListTables', 'ListTagsOfResource', 'Query', 'Scan',
   'TagResource', 'UntagResource' ]
 const WRITES = [ 'BatchWriteItem', 'DeleteItem', 'PutItem', 'UpdateItem' ]
-const VALIDATED = READS.concat(WRITES, [ 'CreateTable', 'DeleteTable', 'UpdateTable', 'DescribeTimeToLive' ])
+const VALIDATED = DIRECT.concat(WRITES, [ 'CreateTable', 'DeleteTable', 'UpdateTable', 'DescribeTimeToLive' ])
 
 const actions = {}
 const actionValidations = {}
@@ -34,8 +34,10 @@ for (const op of VALIDATED) {
 /**
  * Starts the engine: an HTTP server speaking DynamoDB and DynamoDB Streams on one port, over dynalite's store.
  * @param {object} options port (0 = any free port), host (default 127.0.0.1), path (LevelDB folder; in memory
- *   without), ttlIntervalMs (TTL sweep period, default 10000), log (function for diagnostics, default none)
- * @returns {Promise<{port: number, host: string, url: string, close: () => Promise<void>}>}
+ *   without), ttlIntervalMs (housekeeping period: TTL sweep, stream retention; default 10000), log (function for
+ *   diagnostics, default none)
+ * @returns {Promise<{port: number, host: string, url: string, sweep: (now?: number) => Promise<void>,
+ *   close: () => Promise<void>}>}
  */
 async function start (options = {}) {
   const host = options.host || '127.0.0.1'
