@@ -34,75 +34,50 @@ function struct (name, children) {
   return { type: 'FieldStruct<' + name + '>', children }
 }
 
+/** TransactItems: 1 to 100 members of the given structure. */
+function transactItems (member, children) {
+  return {
+    type: 'List',
+    notNull: true,
+    lengthGreaterThanOrEqual: 1,
+    lengthLessThanOrEqual: MAX_ACTIONS,
+    children: { type: 'ValueStruct<' + member + '>', children },
+  }
+}
+
+/** One write action: its own members, and the condition every kind may carry (which ConditionCheck requires). */
+function action (name, members, conditionRequired) {
+  return struct(name, Object.assign({}, members, {
+    TableName: tableName,
+    ConditionExpression: conditionRequired ? { type: 'String', notNull: true } : { type: 'String' },
+    ExpressionAttributeNames: expressionNames,
+    ExpressionAttributeValues: expressionValues,
+    ReturnValuesOnConditionCheckFailure: onFailure,
+  }))
+}
+
 const writeTypes = {
   ClientRequestToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 36 },
   ReturnConsumedCapacity: putItemValidation.types.ReturnConsumedCapacity,
   ReturnItemCollectionMetrics: putItemValidation.types.ReturnItemCollectionMetrics,
-  TransactItems: {
-    type: 'List',
-    notNull: true,
-    lengthGreaterThanOrEqual: 1,
-    lengthLessThanOrEqual: MAX_ACTIONS,
-    children: {
-      type: 'ValueStruct<TransactWriteItem>',
-      children: {
-        ConditionCheck: struct('ConditionCheck', {
-          Key: key,
-          TableName: tableName,
-          ConditionExpression: { type: 'String', notNull: true },
-          ExpressionAttributeNames: expressionNames,
-          ExpressionAttributeValues: expressionValues,
-          ReturnValuesOnConditionCheckFailure: onFailure,
-        }),
-        Put: struct('Put', {
-          Item: putItemValidation.types.Item,
-          TableName: tableName,
-          ConditionExpression: { type: 'String' },
-          ExpressionAttributeNames: expressionNames,
-          ExpressionAttributeValues: expressionValues,
-          ReturnValuesOnConditionCheckFailure: onFailure,
-        }),
-        Delete: struct('Delete', {
-          Key: key,
-          TableName: tableName,
-          ConditionExpression: { type: 'String' },
-          ExpressionAttributeNames: expressionNames,
-          ExpressionAttributeValues: expressionValues,
-          ReturnValuesOnConditionCheckFailure: onFailure,
-        }),
-        Update: struct('Update', {
-          Key: key,
-          UpdateExpression: { type: 'String', notNull: true },
-          TableName: tableName,
-          ConditionExpression: { type: 'String' },
-          ExpressionAttributeNames: expressionNames,
-          ExpressionAttributeValues: expressionValues,
-          ReturnValuesOnConditionCheckFailure: onFailure,
-        }),
-      },
-    },
-  },
+  TransactItems: transactItems('TransactWriteItem', {
+    ConditionCheck: action('ConditionCheck', { Key: key }, true),
+    Put: action('Put', { Item: putItemValidation.types.Item }),
+    Delete: action('Delete', { Key: key }),
+    Update: action('Update', { Key: key, UpdateExpression: { type: 'String', notNull: true } }),
+  }),
 }
 
 const getTypes = {
   ReturnConsumedCapacity: putItemValidation.types.ReturnConsumedCapacity,
-  TransactItems: {
-    type: 'List',
-    notNull: true,
-    lengthGreaterThanOrEqual: 1,
-    lengthLessThanOrEqual: MAX_ACTIONS,
-    children: {
-      type: 'ValueStruct<TransactGetItem>',
-      children: {
-        Get: struct('Get', {
-          Key: key,
-          TableName: tableName,
-          ProjectionExpression: { type: 'String' },
-          ExpressionAttributeNames: expressionNames,
-        }),
-      },
-    },
-  },
+  TransactItems: transactItems('TransactGetItem', {
+    Get: struct('Get', {
+      Key: key,
+      TableName: tableName,
+      ProjectionExpression: { type: 'String' },
+      ExpressionAttributeNames: expressionNames,
+    }),
+  }),
 }
 
 /** What each kind of write runs: dynalite's single-item action and the validation of its request. */
