@@ -62,9 +62,14 @@ class Streams {
   }
 
   /** Turns the table's stream on (new ARN and label, as AWS does) and returns the batch operation recording it. */
-  enable (table, viewType) {
-    const label = new Date().toISOString().replace('Z', '')
-    const arn = table.TableArn + '/stream/' + label
+  async enable (table, viewType) {
+    let time = Date.now()
+    let label, arn
+    // The label is a millisecond timestamp; a table deleted and created again within one must not reuse a stream.
+    do {
+      label = new Date(time++).toISOString().replace('Z', '')
+      arn = table.TableArn + '/stream/' + label
+    } while (await this.store.db.get(META + arn))
     table.StreamSpecification = { StreamEnabled: true, StreamViewType: viewType }
     table.LatestStreamLabel = label
     table.LatestStreamArn = arn

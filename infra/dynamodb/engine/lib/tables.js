@@ -55,7 +55,7 @@ class Tables {
     })
     const table = Tables.settle(JSON.parse(JSON.stringify(result.TableDescription)))
     const ops = []
-    if (streamSpec && streamSpec.StreamEnabled) ops.push(this.streams.enable(table, streamSpec.StreamViewType))
+    if (streamSpec && streamSpec.StreamEnabled) ops.push(await this.streams.enable(table, streamSpec.StreamViewType))
     ops.push({ type: 'put', key: 'table~' + table.TableName, value: table })
     await this.store.db.batch(ops)
     return { TableDescription: table }
@@ -131,7 +131,7 @@ class Tables {
     const enabled = table.StreamSpecification && table.StreamSpecification.StreamEnabled
     if (streamSpec.StreamEnabled && enabled) throw validationError('Table already has an enabled stream: ' + table.TableArn)
     if (!streamSpec.StreamEnabled && !enabled) throw validationError('Table already has no enabled stream: ' + table.TableArn)
-    if (streamSpec.StreamEnabled) return [ this.streams.enable(table, streamSpec.StreamViewType) ]
+    if (streamSpec.StreamEnabled) return [ await this.streams.enable(table, streamSpec.StreamViewType) ]
     table.StreamSpecification = { StreamEnabled: false }
     return this.streams.disable(table)
   }

@@ -4,7 +4,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const {
   CreateTableCommand, DescribeTableCommand, PutItemCommand, UpdateItemCommand, DeleteItemCommand,
-  BatchWriteItemCommand, TransactWriteItemsCommand, UpdateTableCommand,
+  BatchWriteItemCommand, TransactWriteItemsCommand, UpdateTableCommand, DeleteTableCommand,
 } = require('@aws-sdk/client-dynamodb')
 const {
   ListStreamsCommand, DescribeStreamCommand, GetShardIteratorCommand, GetRecordsCommand,
@@ -139,4 +139,19 @@ test('stream records are kept 24 hours', async t => {
   assert.equal((await readAll(e, created.TableDescription.LatestStreamArn)).records.length, 1)
   await e.sweep(Date.now() + 25 * 3600 * 1000)
   assert.equal((await readAll(e, created.TableDescription.LatestStreamArn)).records.length, 0)
+})
+
+test('a table deleted and created again at once gets a new, empty stream', async t => {
+  const e = await engine()
+  t.after(() => e.close())
+  const request = tableRequest('Again', { StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } })
+  const first = (await e.ddb.send(new CreateTableCommand(request))).TableDescription.LatestStreamArn
+  await e.ddb.send(new PutItemCommand({ TableName: 'Again', Item: { pk: S('a') } }))
+  await e.ddb.send(new DeleteTableCommand({ TableName: 'Again' }))
+  const second = (await e.ddb.send(new CreateTableCommand(request))).TableDescription.LatestStreamArn
+  assert.notEqual(second, first)
+  assert.equal((await readAll(e, second)).records.length, 0)
+  const old = (await e.streams.send(new DescribeStreamCommand({ StreamArn: first }))).StreamDescription
+  assert.equal(old.StreamStatus, 'DISABLED')
+  assert.equal((await readAll(e, first)).records.length, 1)
 })
