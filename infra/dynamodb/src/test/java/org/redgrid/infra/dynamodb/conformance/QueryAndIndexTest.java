@@ -169,6 +169,23 @@ class QueryAndIndexTest {
     }
 
     @Test
+    void aPageStopsAtOneMegabyteEvenWithoutLimit() {
+        String pk = "shop#large";
+        String filler = "x".repeat(100 * 1024);
+        for (int i = 0; i < 12; i++) {
+            Map<String, AttributeValue> large = keyed(pk, orderKey(i), "filler", s(filler));
+            tables.client().putItem(r -> r.tableName(table).item(large));
+        }
+
+        List<QueryResponse> pages = pages(q -> q.keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s(pk))));
+
+        // Twelve items of 100 KB do not fit in one 1 MB page; the first page ends with a LastEvaluatedKey.
+        assertThat(pages.size()).isGreaterThan(1);
+        assertThat(pages.get(0).count()).isBetween(9, 11);
+        assertThat(pages.stream().mapToInt(QueryResponse::count).sum()).isEqualTo(12);
+    }
+
+    @Test
     void selectCountCountsWithoutItems() {
         QueryResponse counted = tables.client().query(q -> q.tableName(table).keyConditionExpression("pk = :p")
                 .select(Select.COUNT).expressionAttributeValues(Map.of(":p", s(SHOP))));
@@ -196,6 +213,22 @@ class QueryAndIndexTest {
                     return now.size() == 1 && now.get(0).get("sk").equals(s("b")) ? Optional.of(now) : Optional.empty();
                 });
         assertThat(moving.get(0)).containsEntry("placed", n(2));
+    }
+
+    @Test
+    void anIndexAddedLaterIsFilledFromTheItemsAlreadyThere() {
+        String late = tables.create("late-index");
+        tables.client().putItem(r -> r.tableName(late).item(keyed("p", "1", "status", s("open"))));
+        tables.client().putItem(r -> r.tableName(late).item(keyed("p", "2")));
+
+        tables.client().updateTable(r -> r.tableName(late).attributeDefinitions(string("pk"), string("sk"), string("status"))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byStatus").keySchema(key("status", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        tables.awaitActive(late);
+
+        assertThat(tables.client().query(q -> q.tableName(late).indexName("byStatus").keyConditionExpression("#s = :open")
+                .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":open", s("open")))).items())
+                .extracting(item -> item.get("sk")).containsExactly(s("1"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * DynamoDB Streams: the stream a table declares, and the records its writes leave there (kind, images, order, one per
@@ -133,6 +134,22 @@ class StreamsTest {
         put(table, keyed("p", "marker"));
 
         assertThat(readUntilMarker(table)).extracting(StreamsTest::describe).containsExactly("INSERT same", "INSERT marker");
+    }
+
+    @Test
+    void aBatchWriteLeavesOneRecordPerItem() {
+        String table = streamed("batch", StreamViewType.NEW_IMAGE);
+        put(table, keyed("p", "old"));
+
+        tables.client().batchWriteItem(r -> r.requestItems(Map.of(table, List.of(
+                WriteRequest.builder().putRequest(p -> p.item(keyed("p", "x"))).build(),
+                WriteRequest.builder().putRequest(p -> p.item(keyed("p", "y"))).build(),
+                WriteRequest.builder().deleteRequest(d -> d.key(key("p", "old"))).build()))));
+        put(table, keyed("p", "marker"));
+
+        List<Record> records = readUntilMarker(table);
+        assertThat(records.subList(1, 4)).extracting(StreamsTest::describe).containsExactlyInAnyOrder("INSERT x", "INSERT y", "REMOVE old");
+        assertThat(records).hasSize(5);
     }
 
     @ParameterizedTest

@@ -85,13 +85,18 @@ final class Tables implements BeforeAllCallback, AfterAllCallback {
         spec.accept(request);
         client().createTable(request.build());
         created.add(name);
+        awaitActive(name);
+        return name;
+    }
+
+    /** Waits until the table and all its global secondary indexes are ACTIVE (after CreateTable or UpdateTable). */
+    void awaitActive(String name) {
         Poll.until("table " + name + " to become ACTIVE", ACTIVE_BOUND, pollInterval(), () -> {
             TableDescription table = client().describeTable(r -> r.tableName(name)).table();
             boolean indexesActive = table.globalSecondaryIndexes().stream()
                     .allMatch(index -> index.indexStatus() == IndexStatus.ACTIVE);
             return table.tableStatus() == TableStatus.ACTIVE && indexesActive ? Optional.of(table) : Optional.empty();
         });
-        return name;
     }
 
     /** How often to ask the service whether it is done: briefly on the engine, politely on AWS. */

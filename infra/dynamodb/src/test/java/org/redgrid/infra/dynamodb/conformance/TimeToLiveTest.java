@@ -1,6 +1,7 @@
 package org.redgrid.infra.dynamodb.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.redgrid.infra.dynamodb.conformance.Items.key;
 import static org.redgrid.infra.dynamodb.conformance.Items.keyed;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redgrid.infra.dynamodb.DynamoTarget;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -52,6 +54,10 @@ class TimeToLiveTest {
         assertThat(described.attributeName()).isEqualTo("expiresAt");
         // AWS reports ENABLING for a while before ENABLED.
         assertThat(described.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLING, TimeToLiveStatus.ENABLED);
+        assertThatThrownBy(() -> tables.client().updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.attributeName("expiresAt").enabled(true))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
     }
 
     @Test
@@ -96,7 +102,7 @@ class TimeToLiveTest {
     }
 
     private static Duration expiryPollInterval() {
-        return tables.target().isLocalEngine() ? tables.pollInterval() : Duration.ofMinutes(1);
+        return tables.target().isLocalEngine() ? tables.pollInterval() : Duration.ofSeconds(10);
     }
 
     private static void put(String table, Map<String, AttributeValue> item) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
@@ -179,6 +180,15 @@ class TransactWriteTest {
 
         tables.client().transactWriteItems(r -> r.transactItems(actions.subList(0, 100)));
         assertThat(get(stock, "many", "item99")).isNotEmpty();
+    }
+
+    @Test
+    void aMissingTableFailsTheWholeTransaction() {
+        assertThatThrownBy(() -> tables.client().transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(stock).item(keyed("nowhere", "item")).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(stock + "-missing").item(keyed("nowhere", "item")).build()).build())))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(get(stock, "nowhere", "item")).isEmpty();
     }
 
     @Test

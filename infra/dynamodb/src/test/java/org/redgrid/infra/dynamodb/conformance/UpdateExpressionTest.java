@@ -141,6 +141,27 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void numbersComeBackNormalised() {
+        put(keyed("normal", "1", "trailing", n("1.50"), "leading", n("007"), "whole", n("2.0")));
+
+        Map<String, AttributeValue> stored = tables.client().getItem(r -> r.tableName(table).key(key("normal", "1"))
+                .consistentRead(true)).item();
+
+        assertThat(stored).containsEntry("trailing", n("1.5")).containsEntry("leading", n("7")).containsEntry("whole", n("2"));
+    }
+
+    @Test
+    void emptyStringsAreValidOutsideKeysButNotInThem() {
+        put(keyed("empty", "1", "note", s(""), "notes", l(s(""))));
+
+        assertThat(tables.client().getItem(r -> r.tableName(table).key(key("empty", "1")).consistentRead(true)).item())
+                .containsEntry("note", s(""));
+        assertThatThrownBy(() -> put(keyed("empty", "")))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+    }
+
+    @Test
     void returnValuesHandBackTheRequestedImage() {
         put(keyed("returns", "1", "a", n(1), "b", n(2)));
 
