@@ -4,6 +4,7 @@ const createTable = require('dynalite/actions/createTable')
 const deleteTable = require('dynalite/actions/deleteTable')
 const updateTable = require('dynalite/actions/updateTable')
 const { Streams } = require('./streams')
+const { SETTINGS: TTL_SETTINGS } = require('./ttl')
 const db = require('dynalite/db')
 const { errorOf, validationError } = require('./errors')
 
@@ -79,7 +80,7 @@ class Tables {
     for (const prefix of prefixes) {
       for await (const key of this.store.db.keys({ gt: prefix, lt: prefix + '\xff' })) ops.push({ type: 'del', key })
     }
-    ops.push({ type: 'del', key: 'table~' + data.TableName }, { type: 'del', key: 'rgttl~' + data.TableName })
+    ops.push({ type: 'del', key: 'table~' + data.TableName }, { type: 'del', key: TTL_SETTINGS + data.TableName })
     await this.store.db.batch(ops)
     return result
   }

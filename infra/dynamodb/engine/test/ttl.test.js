@@ -4,7 +4,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const {
   CreateTableCommand, PutItemCommand, GetItemCommand, UpdateTimeToLiveCommand, DescribeTimeToLiveCommand,
-  DescribeTableCommand,
+  DescribeTableCommand, DeleteTableCommand,
 } = require('@aws-sdk/client-dynamodb')
 const { DescribeStreamCommand, GetShardIteratorCommand, GetRecordsCommand } = require('@aws-sdk/client-dynamodb-streams')
 const { engine, tableRequest } = require('./helpers')
@@ -75,4 +75,15 @@ test('time to live', async t => {
       item = (await timed.ddb.send(new GetItemCommand({ TableName: 'Short', Key: { pk: S('x') } }))).Item
     }
   })
+})
+
+test('a table deleted and created again starts without TTL', async t => {
+  const e = await engine()
+  t.after(() => e.close())
+  await e.ddb.send(new CreateTableCommand(tableRequest('Reborn')))
+  await e.ddb.send(new UpdateTimeToLiveCommand({ TableName: 'Reborn', TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' } }))
+  await e.ddb.send(new DeleteTableCommand({ TableName: 'Reborn' }))
+  await e.ddb.send(new CreateTableCommand(tableRequest('Reborn')))
+  const described = await e.ddb.send(new DescribeTimeToLiveCommand({ TableName: 'Reborn' }))
+  assert.deepEqual(described.TimeToLiveDescription, { TimeToLiveStatus: 'DISABLED' })
 })
