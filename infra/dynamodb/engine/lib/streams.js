@@ -209,9 +209,11 @@ class Streams {
       break
     }
     default:
-      throw validationError('1 validation error detected: Value \'' + data.ShardIteratorType + '\' at ' +
-        '\'shardIteratorType\' failed to satisfy constraint: Member must satisfy enum value set: ' +
-        '[AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, LATEST, TRIM_HORIZON]')
+      throw validationError('1 validation error detected: Value ' +
+        (data.ShardIteratorType == null ? 'null' : '\'' + data.ShardIteratorType + '\'') + ' at ' +
+        '\'shardIteratorType\' failed to satisfy constraint: ' + (data.ShardIteratorType == null ?
+        'Member must not be null' :
+        'Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, LATEST, TRIM_HORIZON]'))
     }
     return { ShardIterator: encodeIterator({ arn: d.StreamArn, shard: d.ShardId, ...position }) }
   }

@@ -155,3 +155,21 @@ test('a table deleted and created again at once gets a new, empty stream', async
   assert.equal(old.StreamStatus, 'DISABLED')
   assert.equal((await readAll(e, first)).records.length, 1)
 })
+
+test('Streams API errors', async t => {
+  const e = await engine()
+  t.after(() => e.close())
+  const arn = (await e.ddb.send(new CreateTableCommand(tableRequest('Errs', {
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+  })))).TableDescription.LatestStreamArn
+  const shardId = (await e.streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription.Shards[0].ShardId
+  const failure = command => e.streams.send(command).then(() => null, err => err.name)
+  assert.equal(await failure(new DescribeStreamCommand({ StreamArn: arn + 'x' })), 'ResourceNotFoundException')
+  assert.equal(await failure(new GetShardIteratorCommand({ StreamArn: arn, ShardId: 'shardId-nope', ShardIteratorType: 'LATEST' })), 'ResourceNotFoundException')
+  assert.equal(await failure(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER' })), 'ValidationException')
+  assert.equal(await failure(new GetRecordsCommand({ ShardIterator: 'not-an-iterator' })), 'ValidationException')
+  const invalidSpec = await e.ddb.send(new CreateTableCommand(tableRequest('Errs2', {
+    StreamSpecification: { StreamEnabled: true },
+  }))).then(() => null, err => err.name)
+  assert.equal(invalidSpec, 'ValidationException')
+})
