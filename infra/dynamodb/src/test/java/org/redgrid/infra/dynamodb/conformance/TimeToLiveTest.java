@@ -3,6 +3,7 @@ package org.redgrid.infra.dynamodb.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.redgrid.infra.dynamodb.conformance.AwsErrors.errorCode;
 import static org.redgrid.infra.dynamodb.conformance.Items.key;
 import static org.redgrid.infra.dynamodb.conformance.Items.keyed;
 import static org.redgrid.infra.dynamodb.conformance.Items.n;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redgrid.infra.dynamodb.DynamoTarget;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -56,8 +56,7 @@ class TimeToLiveTest {
         assertThat(described.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLING, TimeToLiveStatus.ENABLED);
         assertThatThrownBy(() -> tables.client().updateTimeToLive(r -> r.tableName(table)
                 .timeToLiveSpecification(s -> s.attributeName("expiresAt").enabled(true))))
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+                .satisfies(errorCode("ValidationException"));
     }
 
     @Test

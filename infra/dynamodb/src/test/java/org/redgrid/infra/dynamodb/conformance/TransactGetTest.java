@@ -3,6 +3,7 @@ package org.redgrid.infra.dynamodb.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.redgrid.infra.dynamodb.conformance.AwsErrors.errorCode;
 import static org.redgrid.infra.dynamodb.conformance.Items.item;
 import static org.redgrid.infra.dynamodb.conformance.Items.key;
 import static org.redgrid.infra.dynamodb.conformance.Items.keyed;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -83,8 +83,7 @@ class TransactGetTest {
         List<TransactGetItem> gets = IntStream.range(0, 101).mapToObj(i -> get(people, "person", "p" + i)).toList();
 
         assertThatThrownBy(() -> tables.client().transactGetItems(r -> r.transactItems(gets)))
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+                .satisfies(errorCode("ValidationException"));
         assertThat(tables.client().transactGetItems(r -> r.transactItems(gets.subList(0, 100))).responses()).hasSize(100);
     }
 

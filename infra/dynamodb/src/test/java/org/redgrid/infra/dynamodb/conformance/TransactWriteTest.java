@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.redgrid.infra.dynamodb.conformance.AwsErrors.errorCode;
 import static org.redgrid.infra.dynamodb.conformance.Items.key;
 import static org.redgrid.infra.dynamodb.conformance.Items.keyed;
 import static org.redgrid.infra.dynamodb.conformance.Items.n;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -162,8 +162,7 @@ class TransactWriteTest {
                 TransactWriteItem.builder().put(Put.builder().tableName(stock).item(keyed("twice", "item", "v", n(1))).build()).build(),
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(stock).key(key("twice", "item"))
                         .conditionExpression("attribute_not_exists(pk)").build()).build())))
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+                .satisfies(errorCode("ValidationException"))
                 .hasMessageContaining("multiple operations on one item");
         assertThat(get(stock, "twice", "item")).isEmpty();
     }
@@ -174,8 +173,7 @@ class TransactWriteTest {
                 .put(Put.builder().tableName(stock).item(keyed("many", "item" + i)).build()).build()).toList();
 
         assertThatThrownBy(() -> tables.client().transactWriteItems(r -> r.transactItems(actions)))
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+                .satisfies(errorCode("ValidationException"));
         assertThat(get(stock, "many", "item0")).isEmpty();
 
         tables.client().transactWriteItems(r -> r.transactItems(actions.subList(0, 100)));
