@@ -63,7 +63,11 @@ class StreamsTest {
                 .extracting(stream -> stream.streamArn(), stream -> stream.tableName())
                 .containsExactly(tuple(described.latestStreamArn(), table));
 
-        StreamDescription stream = tables.streams().describeStream(r -> r.streamArn(described.latestStreamArn())).streamDescription();
+        // AWS may answer ENABLING for a moment after the table became ACTIVE.
+        StreamDescription stream = Poll.until("the stream to be ENABLED", RECORDS_BOUND, tables.pollInterval(), () -> {
+            StreamDescription now = tables.streams().describeStream(r -> r.streamArn(described.latestStreamArn())).streamDescription();
+            return now.streamStatus() == StreamStatus.ENABLING ? Optional.empty() : Optional.of(now);
+        });
         assertThat(stream.streamStatus()).isEqualTo(StreamStatus.ENABLED);
         assertThat(stream.streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(stream.tableName()).isEqualTo(table);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -33,6 +34,9 @@ final class Tables implements BeforeAllCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Tables.class);
     /** Table creation on AWS takes seconds to minutes; the engine keeps a table CREATING for half a second. */
     private static final Duration ACTIVE_BOUND = Duration.ofMinutes(5);
+
+    /** Numbers every table of the JVM, so no two classes can pick the same name. */
+    private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final List<String> created = new ArrayList<>();
     private Target target;
@@ -77,7 +81,7 @@ final class Tables implements BeforeAllCallback, AfterAllCallback {
      * attribute definitions: {@code spec} sees the key definitions already set and may replace them).
      */
     String create(String purpose, Consumer<CreateTableRequest.Builder> spec) {
-        String name = target.tablePrefix() + purpose + "-" + (created.size() + 1);
+        String name = target.tablePrefix() + purpose + "-" + TABLES.incrementAndGet();
         CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
