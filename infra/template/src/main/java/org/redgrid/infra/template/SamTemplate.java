@@ -43,6 +43,15 @@ public final class SamTemplate {
     public record Route(String function, String method, String path) {
     }
 
+    /**
+     * A DynamoDB event of a function: the table whose stream Lambda polls for it, where a new consumer starts
+     * (TRIM_HORIZON or LATEST), the most records per invocation, whether the function reports partial batch failures
+     * ({@code ReportBatchItemFailures}) and the FilterCriteria patterns (JSON; a record passes when any matches).
+     */
+    public record StreamSource(String function, String event, String table, String startingPosition, int batchSize,
+            boolean reportsBatchItemFailures, List<String> filterPatterns) {
+    }
+
     private final Map<String, Object> document;
 
     private SamTemplate(Map<String, Object> document) {
@@ -111,17 +120,42 @@ public final class SamTemplate {
 
     public List<Route> routes() {
         List<Route> out = new ArrayList<>();
+        forEachEvent("HttpApi", (fn, name, p) -> out.add(new Route(fn, ((String) p.get("Method")).toUpperCase(), (String) p.get("Path"))));
+        return out;
+    }
+
+    /** The functions' DynamoDB stream event sources; {@code Stream} must be {@code !GetAtt <Table>.StreamArn}. */
+    public List<StreamSource> streamSources() {
+        List<StreamSource> out = new ArrayList<>();
+        forEachEvent("DynamoDB", (fn, name, p) -> {
+            if (!(p.get("Stream") instanceof Map<?, ?> stream && stream.get("Fn::GetAtt") instanceof List<?> att
+                    && att.size() == 2 && "StreamArn".equals(att.get(1)))) {
+                throw new IllegalArgumentException(fn + "." + name + ": Stream must be !GetAtt <Table>.StreamArn");
+            }
+            List<String> patterns = list(cast(p.getOrDefault("FilterCriteria", Map.of())).getOrDefault("Filters", List.of())).stream()
+                    .map(f -> (String) f.get("Pattern")).toList();
+            List<?> responseTypes = (List<?>) p.getOrDefault("FunctionResponseTypes", List.of());
+            out.add(new StreamSource(fn, name, (String) att.get(0), (String) p.get("StartingPosition"),
+                    p.get("BatchSize") instanceof Number n ? n.intValue() : 100, responseTypes.contains("ReportBatchItemFailures"), patterns));
+        });
+        return out;
+    }
+
+    private interface EventVisitor {
+        void visit(String function, String event, Map<String, Object> properties);
+    }
+
+    /** Calls {@code visitor} for each event of type {@code type} of each function, in template order. */
+    private void forEachEvent(String type, EventVisitor visitor) {
         resourcesOfType("AWS::Serverless::Function").forEach((fn, r) -> {
             Map<String, Object> events = cast(properties(r).getOrDefault("Events", Map.of()));
-            events.values().forEach(e -> {
+            events.forEach((name, e) -> {
                 Map<String, Object> event = cast(e);
-                if ("HttpApi".equals(event.get("Type"))) {
-                    Map<String, Object> p = cast(event.get("Properties"));
-                    out.add(new Route(fn, ((String) p.get("Method")).toUpperCase(), (String) p.get("Path")));
+                if (type.equals(event.get("Type"))) {
+                    visitor.visit(fn, name, cast(event.getOrDefault("Properties", Map.of())));
                 }
             });
         });
-        return out;
     }
 
     /**
