@@ -46,6 +46,7 @@ class StormTest {
 
     private static final int STOCK = 10;
     private static final int BUYERS = 50;
+    private static final int MOVERS = 4;
     private static final int MAX_ATTEMPTS = 200;
     private static final AtomicInteger CONFLICTS = new AtomicInteger();
     private static String table;
@@ -96,7 +97,7 @@ class StormTest {
     @Test
     void noReaderSeesHalfATransaction() throws Exception {
         int total = 100;
-        int moves = 50;
+        int moves = 60;
         tables.client().putItem(r -> r.tableName(table).item(keyed("pair", "a", "units", n(total))));
         tables.client().putItem(r -> r.tableName(table).item(keyed("pair", "b", "units", n(0))));
         AtomicBoolean moving = new AtomicBoolean(true);
@@ -129,21 +130,25 @@ class StormTest {
                 } while (moving.get());
             });
 
-            List<Outcome> outcomes = all(moves, mover -> () -> retryingConflicts(() -> {
-                tables.client().transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("pair", "a"))
-                                .updateExpression("SET units = units - :one").conditionExpression("units > :zero")
-                                .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build(),
-                        TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("pair", "b"))
-                                .updateExpression("SET units = units + :one")
-                                .expressionAttributeValues(Map.of(":one", n(1))).build()).build()));
-                return Outcome.BOUGHT;
-            }));
+            // A few movers taking turns for a while, rather than all at once, so the readers' requests fall between
+            // many transactions.
+            List<Integer> moved = all(MOVERS, mover -> () -> {
+                for (int i = 0; i < moves / MOVERS; i++) {
+                    retryingConflicts(() -> tables.client().transactWriteItems(r -> r.transactItems(
+                            TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("pair", "a"))
+                                    .updateExpression("SET units = units - :one").conditionExpression("units > :zero")
+                                    .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build(),
+                            TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("pair", "b"))
+                                    .updateExpression("SET units = units + :one")
+                                    .expressionAttributeValues(Map.of(":one", n(1))).build()).build())));
+                }
+                return moves / MOVERS;
+            });
             moving.set(false);
             transactional.get();
             query.get();
 
-            assertThat(outcomes).hasSize(moves).containsOnly(Outcome.BOUGHT);
+            assertThat(moved).containsOnly(moves / MOVERS);
         } finally {
             readers.shutdownNow();
         }
