@@ -9,6 +9,8 @@ import static org.redgrid.infra.dynamodb.conformance.Items.keyed;
 import static org.redgrid.infra.dynamodb.conformance.Items.m;
 import static org.redgrid.infra.dynamodb.conformance.Items.n;
 import static org.redgrid.infra.dynamodb.conformance.Items.s;
+import static org.redgrid.infra.dynamodb.conformance.Tables.key;
+import static org.redgrid.infra.dynamodb.conformance.Tables.string;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -132,6 +141,35 @@ class BatchScanAndCapacityTest {
         assertThat(tables.client().query(q -> q.tableName(table).keyConditionExpression("pk = :units").consistentRead(true)
                 .expressionAttributeValues(Map.of(":units", s("units"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
                 .consumedCapacity().capacityUnits()).isEqualTo(1.0);
+    }
+
+    @Test
+    void indexWritesArePartOfTheUnits() {
+        String indexed = tables.create("index-units", spec -> spec.attributeDefinitions(string("pk"), string("sk"), string("status"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byStatus").keySchema(key("status", KeyType.HASH))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+
+        PutItemResponse inIndex = tables.client().putItem(r -> r.tableName(indexed).item(keyed("p", "1", "status", s("open")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        double sparse = tables.client().putItem(r -> r.tableName(indexed).item(keyed("p", "2"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+        // Changing an index key deletes the old index entry and puts the new one: two index writes.
+        double movedInIndex = tables.client().updateItem(r -> r.tableName(indexed).key(key("p", "1"))
+                .updateExpression("SET #s = :closed").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":closed", s("closed"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity().capacityUnits();
+        double transaction = tables.client().transactWriteItems(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .transactItems(TransactWriteItem.builder().put(Put.builder().tableName(indexed)
+                        .item(keyed("p", "3", "status", s("open"))).build()).build()))
+                .consumedCapacity().get(0).capacityUnits();
+
+        assertThat(inIndex.consumedCapacity().capacityUnits()).isEqualTo(2.0);
+        assertThat(inIndex.consumedCapacity().table().capacityUnits()).isEqualTo(1.0);
+        assertThat(inIndex.consumedCapacity().globalSecondaryIndexes()).containsOnlyKeys("byStatus");
+        assertThat(inIndex.consumedCapacity().globalSecondaryIndexes().get("byStatus").capacityUnits()).isEqualTo(1.0);
+        assertThat(sparse).isEqualTo(1.0);
+        assertThat(movedInIndex).isEqualTo(3.0);
+        assertThat(transaction).isEqualTo(4.0);
     }
 
     private static double putUnits(Map<String, AttributeValue> item) {
