@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -96,13 +99,23 @@ class StreamsTest {
                 .conditionExpression("attribute_not_exists(pk)"))).isInstanceOf(ConditionalCheckFailedException.class);
         tables.client().deleteItem(r -> r.tableName(table).key(key("p", "a")));
         tables.client().deleteItem(r -> r.tableName(table).key(key("p", "never-there")));
-        tables.client().transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(keyed("p", "c", "v", n(1))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(keyed("p", "d", "v", n(1))).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("p", "b")).updateExpression("SET v = :v")
-                        .expressionAttributeValues(Map.of(":v", n(2))).build()).build(),
+        TransactWriteItemsRequest transaction = TransactWriteItemsRequest.builder().clientRequestToken(UUID.randomUUID().toString())
+                .transactItems(
+                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(keyed("p", "c", "v", n(1))).build()).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(keyed("p", "d", "v", n(1))).build()).build(),
+                        TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("p", "b")).updateExpression("SET v = :v")
+                                .expressionAttributeValues(Map.of(":v", n(2))).build()).build(),
+                        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key("p", "guard"))
+                                .conditionExpression("attribute_exists(pk)").build()).build())
+                .build();
+        tables.client().transactWriteItems(transaction);
+        // The retry with the same token, and a cancelled transaction, change nothing and leave no record.
+        tables.client().transactWriteItems(transaction);
+        assertThatThrownBy(() -> tables.client().transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(keyed("p", "e")).build()).build(),
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key("p", "guard"))
-                        .conditionExpression("attribute_exists(pk)").build()).build()));
+                        .conditionExpression("attribute_not_exists(pk)").build()).build())))
+                .isInstanceOf(TransactionCanceledException.class);
         put(table, keyed("p", "marker"));
 
         List<Record> records = readUntilMarker(table);

@@ -113,12 +113,18 @@ class TransactWriteTest {
                                 .conditionExpression("v = :nine").expressionAttributeValues(Map.of(":nine", n(9)))
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
                         TransactWriteItem.builder().put(Put.builder().tableName(stock).item(keyed("both", "b", "v", n(3)))
-                                .conditionExpression("attribute_not_exists(pk)").build()).build())));
+                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(stock).key(key("both", "absent"))
+                                .conditionExpression("attribute_exists(pk)")
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())));
 
         List<CancellationReason> reasons = cancelled.cancellationReasons();
-        assertThat(reasons).extracting(CancellationReason::code).containsExactly("ConditionalCheckFailed", "ConditionalCheckFailed");
+        assertThat(reasons).extracting(CancellationReason::code)
+                .containsExactly("ConditionalCheckFailed", "ConditionalCheckFailed", "ConditionalCheckFailed");
         assertThat(reasons.get(0).item()).isEqualTo(keyed("both", "a", "v", n(1)));
         assertThat(reasons.get(1).hasItem()).isFalse();
+        // ALL_OLD of an item that is not there is nothing.
+        assertThat(reasons.get(2).hasItem()).isFalse();
         assertThat(get(stock, "both", "a")).containsEntry("v", n(1));
         assertThat(get(stock, "both", "b")).containsEntry("v", n(2));
     }
