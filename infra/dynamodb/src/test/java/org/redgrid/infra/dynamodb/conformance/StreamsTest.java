@@ -235,6 +235,25 @@ class StreamsTest {
         assertThat(fromLatest).extracting(StreamsTest::describe).containsExactly("INSERT after-latest");
     }
 
+    @Test
+    void aDeletedTablesStreamIsDisabledAndStillReadable() {
+        String table = streamed("deleted", StreamViewType.NEW_IMAGE);
+        put(table, keyed("p", "marker"));
+        String streamArn = streamArn(table);
+        readUntilMarker(table);
+
+        tables.client().deleteTable(r -> r.tableName(table));
+
+        Poll.until("the stream to be DISABLED", RECORDS_BOUND, tables.pollInterval(), () -> {
+            StreamStatus status = tables.streams().describeStream(r -> r.streamArn(streamArn)).streamDescription().streamStatus();
+            return status == StreamStatus.DISABLED ? Optional.of(status) : Optional.empty();
+        });
+        // Consumers still get what was written before (AWS keeps it 24 hours).
+        assertThat(new StreamReader(tables.streams(), streamArn, tables.pollInterval())
+                .readUntil("the record written before the deletion", RECORDS_BOUND, record -> describe(record).equals("INSERT marker")))
+                .extracting(StreamsTest::describe).containsExactly("INSERT marker");
+    }
+
     private static String iterator(String streamArn, String shardId, ShardIteratorType type, String sequenceNumber) {
         return tables.streams().getShardIterator(r -> r.streamArn(streamArn).shardId(shardId).shardIteratorType(type)
                 .sequenceNumber(sequenceNumber)).shardIterator();

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -52,7 +53,8 @@ final class Tables implements BeforeAllCallback, AfterAllCallback {
         for (String table : created) {
             try {
                 client().deleteTable(r -> r.tableName(table));
-            } catch (ResourceNotFoundException gone) {
+            } catch (ResourceNotFoundException | ResourceInUseException goneOrGoing) {
+                // A test deleted it already (AWS answers ResourceInUse while it is still DELETING).
                 continue;
             }
         }
