@@ -37,10 +37,6 @@ final class Items {
         return AttributeValue.fromL(List.of(values));
     }
 
-    static AttributeValue bool(boolean value) {
-        return AttributeValue.fromBool(value);
-    }
-
     /** An item (or key, or expression values) from alternating names and values, in that order. */
     static Map<String, AttributeValue> item(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
