@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -252,6 +253,20 @@ class StreamsTest {
         assertThat(new StreamReader(tables.streams(), streamArn, tables.pollInterval())
                 .readUntil("the record written before the deletion", RECORDS_BOUND, record -> describe(record).equals("INSERT marker")))
                 .extracting(StreamsTest::describe).containsExactly("INSERT marker");
+    }
+
+    @Test
+    void unknownStreamsAndShardsAreNotFound() {
+        String table = streamed("unknown", StreamViewType.KEYS_ONLY);
+        String streamArn = streamArn(table);
+        // A well-formed ARN of a stream that never existed: the same table, another label.
+        String otherArn = streamArn.substring(0, streamArn.lastIndexOf('/') + 1) + "2000-01-01T00:00:00.000";
+
+        assertThatThrownBy(() -> tables.streams().describeStream(r -> r.streamArn(otherArn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> tables.streams().getShardIterator(r -> r.streamArn(streamArn)
+                .shardId("shardId-00000000000000000000-00000000").shardIteratorType(ShardIteratorType.TRIM_HORIZON)))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static String iterator(String streamArn, String shardId, ShardIteratorType type, String sequenceNumber) {
