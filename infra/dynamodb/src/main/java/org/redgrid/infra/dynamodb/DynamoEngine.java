@@ -26,12 +26,15 @@ import org.redgrid.infra.template.SamTemplate;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The project's DynamoDB engine (infra/dynamodb/engine: dynalite plus transactions, streams and TTL, on Node) as a
@@ -47,7 +50,21 @@ public final class DynamoEngine implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("redgrid-dynamodb listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
-    private static final int TAIL_LINES = 20;
+    private static final int TAIL_LINES = 3;
+
+    /** The engine gave up (or never said it was ready); {@link #reason()} is what it said last. */
+    public static final class StartFailure extends IllegalStateException {
+        private final String reason;
+
+        StartFailure(int port, String reason) {
+            super("The DynamoDB engine did not start" + (port == 0 ? "" : " on port " + port) + ": " + reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
 
     private final Process process;
     private final URI endpoint;
@@ -118,7 +135,7 @@ public final class DynamoEngine implements AutoCloseable {
             return new DynamoEngine(process, URI.create(m.group(1)), Integer.parseInt(m.group(2)));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The DynamoDB engine did not start on port " + port + ": " + lastWords(process, stderr, tail), e);
+            throw new StartFailure(port, lastWords(process, stderr, tail));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -151,12 +168,19 @@ public final class DynamoEngine implements AutoCloseable {
 
     /** A client of the engine (or any endpoint taking the local credentials) at {@code endpoint}; the caller closes it. */
     public static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
+        return local(DynamoDbClient.builder(), endpoint).build();
+    }
+
+    /** A DynamoDB Streams client of the engine at {@code endpoint} (one port serves both APIs); the caller closes it. */
+    public static DynamoDbStreamsClient streamsClient(URI endpoint) {
+        return local(DynamoDbStreamsClient.builder(), endpoint).build();
+    }
+
+    private static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B local(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     /** Creates every table template.yaml declares that does not exist yet (an existing data folder is reused). */
@@ -274,6 +298,9 @@ public final class DynamoEngine implements AutoCloseable {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null;) {
                 log.println(line);
+                if (line.isBlank() || line.startsWith(" ")) {
+                    continue; // stack frames: the log has them, the one-sentence failure does not need them
+                }
                 synchronized (tail) {
                     tail.addLast(line);
                     if (tail.size() > TAIL_LINES) {

@@ -70,11 +70,7 @@ public final class FunctionProcess implements AutoCloseable {
         if (Files.exists(stamp) && Files.getLastModifiedTime(stamp).compareTo(Files.getLastModifiedTime(zip)) > 0) {
             return target;
         }
-        if (Files.exists(target)) {
-            try (var walk = Files.walk(target)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        deleteTree(target);
         Files.createDirectories(target);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
@@ -92,6 +88,15 @@ public final class FunctionProcess implements AutoCloseable {
         }
         Files.writeString(stamp, zip.toString());
         return target;
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var walk = Files.walk(folder)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     public String name() {

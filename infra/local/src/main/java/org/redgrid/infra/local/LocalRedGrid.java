@@ -1,14 +1,17 @@
 package org.redgrid.infra.local;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.redgrid.infra.template.SamTemplate;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * RedGrid on one machine, with the cloud's code path: the project's DynamoDB engine (persisted under .redgrid/data), every
@@ -40,6 +44,9 @@ public final class LocalRedGrid implements AutoCloseable {
             super(message, cause);
         }
     }
+
+    /** How long one stream batch may take the function (Lambda's default timeout is far shorter than its maximum). */
+    private static final long STREAM_TIMEOUT_MILLIS = 60_000;
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
@@ -71,18 +78,15 @@ public final class LocalRedGrid implements AutoCloseable {
         }
         requireFreePort(o.port());
         SamTemplate template = SamTemplate.load(o.checkout().resolve("template.yaml"));
-        Path data = o.state().resolve("data");
+        Path logs;
         try {
-            dynamo = DynamoEngine.start(0, o.inMemory() ? Optional.empty() : Optional.of(data));
-            started.add(dynamo);
-            dynamo.createTables(template);
-        } catch (RuntimeException e) {
-            throw new StartFailure("The DynamoDB engine cannot use the data folder " + data + " (" + rootMessage(e)
-                    + "); move it away to start afresh, or run with --in-memory.", e);
+            logs = Files.createDirectories(o.state().resolve("logs"));
+        } catch (IOException e) {
+            throw new StartFailure("The state folder " + o.state() + " cannot be written: " + e.getMessage(), e);
         }
+        startEngine(o, template, logs);
         try {
             Path taskRoot = FunctionProcess.unpack(zip, o.state().resolve("function"));
-            Path logs = Files.createDirectories(o.state().resolve("logs"));
             String ric = ricClasspath(o.checkout());
             for (String name : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
                 Map<String, String> env = new LinkedHashMap<>(template.environment(name));
@@ -91,6 +95,7 @@ public final class LocalRedGrid implements AutoCloseable {
                 started.add(fn);
                 functions.put(name, fn);
             }
+            startStreamPollers(o, template, logs);
             issuer = new LocalIssuer(o.state().resolve("issuer.jwk"), "http://localhost:" + o.port() + "/local");
             Path console = o.checkout().resolve("admin-web/dist");
             gateway = new LocalGateway(o.port(), template, functions, issuer, new DemoAccounts(),
@@ -104,6 +109,54 @@ public final class LocalRedGrid implements AutoCloseable {
         awaitFirstResponse(Duration.ofSeconds(90));
         startToFirstResponse = Duration.ofNanos(System.nanoTime() - t0);
         seedWhenEmpty();
+    }
+
+    /** The engine on a free loopback port, persisted under the state folder unless in memory; its messages to logs/. */
+    private void startEngine(Options o, SamTemplate template, Path logs) throws StartFailure {
+        Path data = o.state().resolve("data");
+        try {
+            PrintStream engineLog = new PrintStream(Files.newOutputStream(logs.resolve("dynamodb.log"),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+            started.add(engineLog);
+            dynamo = DynamoEngine.start(0, o.inMemory() ? Optional.empty() : Optional.of(data), engineLog);
+            started.add(dynamo);
+            dynamo.createTables(template);
+        } catch (DynamoEngine.StartFailure e) {
+            throw new StartFailure(o.inMemory() ? e.getMessage() : "The DynamoDB engine cannot use the data folder " + data
+                    + " (" + e.reason() + "); move it away to start afresh, or run with --in-memory.", e);
+        } catch (IOException | RuntimeException e) {
+            throw new StartFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lambda's event source mappings of template.yaml's DynamoDB events (contract C3): each function that consumes a
+     * table's stream gets its records from a poller; positions live in the state folder (apart, and thrown away, with
+     * --in-memory, whose streams are new each time).
+     */
+    private void startStreamPollers(Options o, SamTemplate template, Path logs) throws IOException {
+        List<SamTemplate.StreamSource> sources = template.streamSources();
+        if (sources.isEmpty()) {
+            return;
+        }
+        Path positions = o.state().resolve(o.inMemory() ? "streams-in-memory" : "streams");
+        if (o.inMemory()) {
+            FunctionProcess.deleteTree(positions);
+        }
+        PrintStream log = new PrintStream(Files.newOutputStream(logs.resolve("streams.log"), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        started.add(log);
+        DynamoDbClient db = dynamo.client();
+        DynamoDbStreamsClient streams = DynamoEngine.streamsClient(dynamo.endpoint());
+        started.add(db);
+        started.add(streams);
+        for (SamTemplate.StreamSource source : sources) {
+            FunctionProcess fn = functions.get(source.function());
+            StreamPoller poller = new StreamPoller(source, db, streams, event -> fn.invoke(event, STREAM_TIMEOUT_MILLIS),
+                    positions.resolve(source.function() + "." + source.event() + ".json"), log);
+            started.add(poller);
+            poller.start();
+        }
     }
 
     private void awaitFirstResponse(Duration limit) throws StartFailure {
@@ -303,14 +356,6 @@ public final class LocalRedGrid implements AutoCloseable {
         } catch (IOException e) {
             throw new StartFailure("Port " + port + " is already in use; stop what uses it or choose another with --port.", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static void sleep() {

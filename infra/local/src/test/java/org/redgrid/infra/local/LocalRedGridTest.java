@@ -98,7 +98,8 @@ class LocalRedGridTest {
                     busy.getMessage());
         }
         Path data = Files.createDirectories(state.resolve("data"));
-        Files.writeString(data.resolve("shared-local-instance.db"), "this is not an SQLite database, it is a corrupt one");
+        // The engine keeps its tables in LevelDB: a CURRENT file that names no manifest is a corrupt store.
+        Files.writeString(data.resolve("CURRENT"), "this names no manifest: the store is corrupt\n");
         LocalRedGrid.StartFailure corrupt = org.junit.jupiter.api.Assertions.assertThrows(LocalRedGrid.StartFailure.class,
                 () -> LocalRedGrid.start(new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, checkout)));
         assertTrue(corrupt.getMessage().startsWith("The DynamoDB engine cannot use the data folder " + data), corrupt.getMessage());
