@@ -7,6 +7,7 @@ const dbModule = require('dynalite/db')
 const validations = require('dynalite/validations')
 const { createMutex } = require('./mutex')
 const { UnitOfWork, readItem } = require('./writes')
+const { Capacity } = require('./capacity')
 const { Streams } = require('./streams')
 const { Tables, run } = require('./tables')
 const { Transactions } = require('./transactions')
@@ -82,7 +83,19 @@ async function start (options = {}) {
       throw err
     }
     await commit(unit)
+    const consumed = await writeCapacity(unit, data.ReturnConsumedCapacity)
+    if (consumed) result.ConsumedCapacity = op === 'BatchWriteItem' ? consumed : consumed[0]
     return result
+  }
+
+  /** What the unit's item changes cost, index writes included (dynalite counts the table items only). */
+  async function writeCapacity (unit, mode) {
+    if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined
+    const capacity = new Capacity()
+    for (const change of unit.itemChanges()) {
+      capacity.write(await tables.get(change.tableName), change.oldItem, change.newItem)
+    }
+    return capacity.report(mode, false)
   }
 
   /** ReturnValuesOnConditionCheckFailure=ALL_OLD on a single write: the failure carries the item as it is. */

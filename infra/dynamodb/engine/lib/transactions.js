@@ -12,6 +12,7 @@ const updateItemValidation = require('dynalite/validations/updateItem')
 const deleteItemValidation = require('dynalite/validations/deleteItem')
 const getItemValidation = require('dynalite/validations/getItem')
 const { UnitOfWork, readItem } = require('./writes')
+const { Capacity, readUnits, writeUnits, sizeOf } = require('./capacity')
 const { errorOf, validationError } = require('./errors')
 const { run } = require('./tables')
 
@@ -140,30 +141,36 @@ class Transactions {
           throw errorOf('IdempotentParameterMismatchException',
             'The request uses the same client token as a previous, but non-identical request.')
         }
-        // Already applied: succeed again without writing anything; what it costs now is reading the items.
-        return this.capacity(data.ReturnConsumedCapacity, await this.currentItems(plans), 'read')
+        // Already applied: succeed again without writing anything; what it costs now is reading again the images
+        // the first call was charged for, 2 units per started 4 KB of each.
+        const capacity = new Capacity()
+        for (const { TableName, size } of previous.sizes || []) capacity.add(TableName, 'read', 2 * readUnits(size))
+        return { ConsumedCapacity: capacity.report(data.ReturnConsumedCapacity, true) }
       }
     }
 
     const unit = new UnitOfWork(this.store)
     const reasons = []
+    const capacity = new Capacity()
     const sizes = []
     let cancelled = false
     for (const plan of plans) {
-      const { kind, request, itemKey } = plan
+      const { kind, request, table, itemKey } = plan
       try {
+        const old = await readItem(this.store, request.TableName, itemKey)
         if (kind === 'ConditionCheck') {
-          const item = await readItem(this.store, request.TableName, itemKey)
-          const failed = db.checkConditional(request, item)
+          const failed = db.checkConditional(request, old)
           if (failed) throw failed
-          sizes.push({ plan, size: item ? db.itemSize(item) : 0, read: true })
+          // Charged as a transactional write of the item it read, though it writes nothing.
+          capacity.add(request.TableName, 'write', 2 * writeUnits(sizeOf(old)))
+          sizes.push({ TableName: request.TableName, size: sizeOf(old) })
         }
         else {
-          const old = await readItem(this.store, request.TableName, itemKey)
           await unit.run(KINDS[kind].action, request)
-          const now = unit.changes.get(request.TableName + '\0' + itemKey)
-          const newItem = now ? now.newItem : undefined
-          sizes.push({ plan, size: Math.max(old ? db.itemSize(old) : 0, newItem ? db.itemSize(newItem) : 0) })
+          const change = unit.changes.get(request.TableName + '\0' + itemKey)
+          const newItem = change ? change.newItem : undefined
+          capacity.write(table, old, newItem, 2)
+          sizes.push({ TableName: request.TableName, size: Math.max(sizeOf(old), sizeOf(newItem)) })
         }
         reasons.push({ Code: 'None' })
       }
@@ -178,10 +185,10 @@ class Transactions {
       throw errorOf('TransactionCanceledException', message, { Message: message, CancellationReasons: reasons })
     }
     if (token) {
-      unit.add({ type: 'put', key: TOKENS + token, value: { fingerprint, at: Date.now() } })
+      unit.add({ type: 'put', key: TOKENS + token, value: { fingerprint, at: Date.now(), sizes } })
     }
     await this.commit(unit)
-    return this.capacity(data.ReturnConsumedCapacity, sizes, 'write')
+    return { ConsumedCapacity: capacity.report(data.ReturnConsumedCapacity, true) }
   }
 
   async reason (err, plan) {
@@ -197,41 +204,6 @@ class Transactions {
     }
     if (/ValidationException$/.test(type)) return { Code: 'ValidationError', Message: err.body.message }
     throw err
-  }
-
-  async currentItems (plans) {
-    const sizes = []
-    for (const plan of plans) {
-      const item = await readItem(this.store, plan.request.TableName, plan.itemKey)
-      sizes.push({ plan, size: item ? db.itemSize(item) : 0, read: true })
-    }
-    return sizes
-  }
-
-  /**
-   * ConsumedCapacity as DynamoDB charges transactions: twice the standard units — a write is 2 units per started
-   * KB of the larger of the old and new item, a read (ConditionCheck, TransactGet) 2 units per started 4 KB.
-   */
-  capacity (returnConsumedCapacity, sizes, kind) {
-    if (returnConsumedCapacity !== 'TOTAL' && returnConsumedCapacity !== 'INDEXES') return {}
-    const tables = new Map()
-    for (const { plan, size, read } of sizes) {
-      const units = 2 * Math.max(1, Math.ceil(size / 1024 / (read ? 4 : 1)))
-      const t = tables.get(plan.request.TableName) || { read: 0, write: 0 }
-      if (read) t.read += units
-      else t.write += units
-      tables.set(plan.request.TableName, t)
-    }
-    const ConsumedCapacity = [ ...tables ].map(([ name, t ]) => {
-      const units = {}
-      units.CapacityUnits = t.read + t.write
-      if (t.read) units.ReadCapacityUnits = t.read
-      if (t.write || kind === 'write') units.WriteCapacityUnits = t.write
-      const entry = Object.assign({ TableName: name }, units)
-      if (returnConsumedCapacity === 'INDEXES') entry.Table = Object.assign({}, units)
-      return entry
-    })
-    return { ConsumedCapacity }
   }
 
   async get (raw) {
@@ -250,14 +222,15 @@ class Transactions {
       requests.push({ request, table, itemKey: db.createKey(request.Key, table) })
     }
     const responses = []
-    const sizes = []
+    const capacity = new Capacity()
     for (const { request, itemKey } of requests) {
       const item = await readItem(this.store, request.TableName, itemKey)
       const result = await run(getItem, this.store, request)
       responses.push(result.Item ? { Item: result.Item } : {})
-      sizes.push({ plan: { request }, size: item ? db.itemSize(item) : 0, read: true })
+      // Twice a consistent read: 2 units per started 4 KB, a missing item too.
+      capacity.add(request.TableName, 'read', 2 * readUnits(sizeOf(item)))
     }
-    return Object.assign({ Responses: responses }, this.capacity(data.ReturnConsumedCapacity, sizes, 'read'))
+    return { Responses: responses, ConsumedCapacity: capacity.report(data.ReturnConsumedCapacity, true) }
   }
 
   /** Forgets client request tokens older than the 10 minute idempotency window. */
