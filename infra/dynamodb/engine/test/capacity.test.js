@@ -156,15 +156,16 @@ test('ConsumedCapacity counts secondary index writes', async t => {
   })
 
   await t.test('a replayed token reads again the images the first call was charged for', async () => {
+    await put({ ...key('huge'), extra: S(pad(9000)) })
     const request = {
-      ReturnConsumedCapacity: 'TOTAL', ClientRequestToken: 'delete-big',
-      TransactItems: [ { Delete: { TableName: 'Cases', Key: key('big') } } ],
+      ReturnConsumedCapacity: 'TOTAL', ClientRequestToken: 'delete-huge',
+      TransactItems: [ { Delete: { TableName: 'Cases', Key: key('huge') } } ],
     }
     const first = await e.ddb.send(new TransactWriteItemsCommand(request))
     const replay = await e.ddb.send(new TransactWriteItemsCommand(request))
-    assert.deepEqual(first.ConsumedCapacity, [ { TableName: 'Cases', CapacityUnits: 6, WriteCapacityUnits: 6 } ])
-    // The item is gone, but the replay is charged for the ~3 KB it deleted: 2 units per started 4 KB.
-    assert.deepEqual(replay.ConsumedCapacity, [ { TableName: 'Cases', CapacityUnits: 2, ReadCapacityUnits: 2 } ])
+    assert.deepEqual(first.ConsumedCapacity, [ { TableName: 'Cases', CapacityUnits: 18, WriteCapacityUnits: 18 } ])
+    // The item is gone, but the replay is charged for the ~9 KB it deleted: 2 units per started 4 KB.
+    assert.deepEqual(replay.ConsumedCapacity, [ { TableName: 'Cases', CapacityUnits: 6, ReadCapacityUnits: 6 } ])
   })
 
   await t.test('reads: GetItem and TransactGetItems charge the table, a Query on a GSI the index', async () => {
