@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -158,10 +159,12 @@ class BatchScanAndCapacityTest {
                 .updateExpression("SET #s = :closed").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":closed", s("closed"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
                 .consumedCapacity().capacityUnits();
-        double transaction = tables.client().transactWriteItems(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+        // A transaction doubles the table's part only; its index writes cost what they cost outside one. DynamoDB's
+        // guides do not say so; it is what DynamoDB reports (measured figures, see CONFORMANCE.md).
+        ConsumedCapacity transaction = tables.client().transactWriteItems(r -> r.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                 .transactItems(TransactWriteItem.builder().put(Put.builder().tableName(indexed)
                         .item(keyed("p", "3", "status", s("open"))).build()).build()))
-                .consumedCapacity().get(0).capacityUnits();
+                .consumedCapacity().get(0);
 
         assertThat(inIndex.consumedCapacity().capacityUnits()).isEqualTo(2.0);
         assertThat(inIndex.consumedCapacity().table().capacityUnits()).isEqualTo(1.0);
@@ -169,7 +172,9 @@ class BatchScanAndCapacityTest {
         assertThat(inIndex.consumedCapacity().globalSecondaryIndexes().get("byStatus").capacityUnits()).isEqualTo(1.0);
         assertThat(sparse).isEqualTo(1.0);
         assertThat(movedInIndex).isEqualTo(3.0);
-        assertThat(transaction).isEqualTo(4.0);
+        assertThat(transaction.capacityUnits()).isEqualTo(3.0);
+        assertThat(transaction.table().capacityUnits()).isEqualTo(2.0);
+        assertThat(transaction.globalSecondaryIndexes().get("byStatus").capacityUnits()).isEqualTo(1.0);
     }
 
     private static double putUnits(Map<String, AttributeValue> item) {
