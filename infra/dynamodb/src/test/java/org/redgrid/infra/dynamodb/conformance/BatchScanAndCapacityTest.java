@@ -145,6 +145,23 @@ class BatchScanAndCapacityTest {
     }
 
     @Test
+    void aWriteIsSizedOnTheLargerOfTheItemBeforeAndAfter() {
+        String threeKilobytes = "x".repeat(3000);
+        putUnits(keyed("sized", "1", "v", s(threeKilobytes)));
+
+        double shrinkingPut = putUnits(keyed("sized", "1", "v", s("small")));
+        putUnits(keyed("sized", "1", "v", s(threeKilobytes)));
+        double delete = tables.client().deleteItem(r -> r.tableName(table).key(key("sized", "1"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+        double deleteOfNothing = tables.client().deleteItem(r -> r.tableName(table).key(key("sized", "1"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+
+        assertThat(shrinkingPut).isEqualTo(3.0);
+        assertThat(delete).isEqualTo(3.0);
+        assertThat(deleteOfNothing).isEqualTo(1.0);
+    }
+
+    @Test
     void indexWritesArePartOfTheUnits() {
         String indexed = tables.create("index-units", spec -> spec.attributeDefinitions(string("pk"), string("sk"), string("status"))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byStatus").keySchema(key("status", KeyType.HASH))
