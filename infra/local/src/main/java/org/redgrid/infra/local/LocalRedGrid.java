@@ -216,6 +216,11 @@ public final class LocalRedGrid implements AutoCloseable {
         return dynamo.port();
     }
 
+    /** The DynamoDB engine's process id (it runs apart from this JVM). */
+    public long dynamoPid() {
+        return dynamo.pid();
+    }
+
     public java.net.URI dynamoEndpoint() {
         return dynamo.endpoint();
     }
