@@ -105,6 +105,9 @@ public final class LocalRedGrid implements AutoCloseable {
             throw new StartFailure("Port " + o.port() + " is already in use; stop what uses it or choose another with --port.", e);
         } catch (IOException e) {
             throw new StartFailure("The local runtime could not start: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // template.yaml asks for something the local runtime cannot do (a stream event without a stream, say)
+            throw new StartFailure(e.getMessage(), e);
         }
         awaitFirstResponse(Duration.ofSeconds(90));
         startToFirstResponse = Duration.ofNanos(System.nanoTime() - t0);
