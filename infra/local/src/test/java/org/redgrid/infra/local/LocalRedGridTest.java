@@ -46,6 +46,7 @@ class LocalRedGridTest {
         int dynamoPort;
         try (LocalRedGrid local = LocalRedGrid.start(options)) {
             dynamoPort = local.dynamoPort();
+            assertEquals(List.of("0100007F"), listeningAddresses(dynamoPort), "the engine listens on 127.0.0.1 only");
             assertTrue(local.seeded(), "an empty store gets the demo data");
             metrics.add(String.format(Locale.ROOT, "\"start_to_first_response_ms\": %d", local.startToFirstResponse().toMillis()));
             metrics.add(String.format(Locale.ROOT, "\"rss_kb\": {\"runtime\": %d, \"functions\": %d}",
@@ -121,6 +122,23 @@ class LocalRedGridTest {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The local addresses (as the kernel writes them: 0100007F is 127.0.0.1, 00000000 every interface) of the sockets
+     * listening on {@code port}, read from /proc rather than by connecting to another address of this machine.
+     */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[3].equals("0A") && f[1].endsWith(String.format(Locale.ROOT, ":%04X", port))) {
+                    out.add(f[1].substring(0, f[1].indexOf(':')));
+                }
+            }
+        }
+        return out;
     }
 
     private static void assertFree(int port) {
