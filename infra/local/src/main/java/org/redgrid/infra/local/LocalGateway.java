@@ -149,7 +149,7 @@ final class LocalGateway implements AutoCloseable {
         send(exchange, response.path("statusCode").asInt(200), type, bytes, headers);
     }
 
-    /** A payload format 2.0 event, in the shape of AWS's sample (shared/reference/events/http-api-v2.template.json). */
+    /** A payload format 2.0 event, in the shape of AWS's sample (see functions/app/src/test/resources/aws-events). */
     private String event(HttpExchange exchange, String routeKey, Map<String, String> parameters, Map<String, Object> claims)
             throws IOException {
         ObjectNode e = JSON.createObjectNode();
