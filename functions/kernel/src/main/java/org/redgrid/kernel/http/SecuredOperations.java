@@ -59,6 +59,11 @@ public class SecuredOperations implements OASFilter {
                 .properties(Map.of("type", text, "title", text, "detail", text, "code", text, "instance", text,
                         "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
                         "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))));
+        // Free-form JSON (a boundary's GeoJSON) is any object, not the Jackson JsonNode class the scanner describes.
+        if (components.getSchemas() != null && components.getSchemas().containsKey("JsonNode")) {
+            components.addSchema("JsonNode", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("任意 JSON 对象（如 GeoJSON 边界）"));
+        }
         openAPI.setComponents(components);
     }
 

@@ -106,6 +106,10 @@ final class LocalGateway implements AutoCloseable {
                 forward(exchange, functions.values().iterator().next(), "GET /q/openapi", Map.of(), null);
                 return;
             }
+            if (exchange.getRequestHeaders().values().stream().flatMap(List::stream).anyMatch(LocalGateway::hasControl)) {
+                sendProblem(exchange, 400, "BAD_HEADER", "请求头无效", "请求头含有控制字符");
+                return;
+            }
             for (Route route : routes) {
                 Matcher m = route.pattern().matcher(path);
                 if (route.method().equals(method) && m.matches()) {
@@ -365,6 +369,11 @@ final class LocalGateway implements AutoCloseable {
      */
     private static void tooLarge(HttpExchange exchange) throws IOException {
         sendProblem(exchange, 413, "PAYLOAD_TOO_LARGE", "请求体过大", "请求体不能超过 10 MB");
+    }
+
+    /** A header value with a control character (NUL, CR, ...) other than tab: HTTP forbids it, the function cannot take it. */
+    private static boolean hasControl(String value) {
+        return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F);
     }
 
     /** A refusal of the gateway's own, as problem+json in the functions' format. */

@@ -56,6 +56,9 @@ class LocalGatewayTest {
             assertEquals("application/problem+json", reply.header("content-type"), target + " → " + reply);
             assertEquals("BAD_REQUEST_TARGET", JSON.readTree(reply.body()).path("code").asText(), reply::toString);
         }
+        Raw nul = send("GET /directory/scope HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0000b\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertProblem(400, "BAD_HEADER", nul);
         Raw fine = send("GET /local/.well-known/jwks.json HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertEquals(200, fine.status(), fine::toString);
         assertTrue(JSON.readTree(fine.body()).path("keys").isArray(), fine::toString);
