@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Plays API Gateway for the tests: builds HTTP API v2 events from AWS's own sample event
- * (shared/reference/events/http-api-v2.template.json), puts verified-token claims where the JWT authorizer puts
+ * (test resource aws-events/http-api-v2.template.json, see SOURCE.txt there), puts verified-token claims where the JWT authorizer puts
  * them, and posts each raw event to the function through Quarkus' Lambda event server ({@code /_lambda_}).
  */
 public final class Gateway {
@@ -150,12 +149,10 @@ public final class Gateway {
     }
 
     private static JsonNode load() {
-        Path root = Path.of(System.getProperty("redgrid.root", "../.."));
-        Path sample = root.resolve("../shared/reference/events/http-api-v2.template.json").normalize();
-        try {
-            return JSON.readTree(sample.toFile());
+        try (var sample = Gateway.class.getResourceAsStream("/aws-events/http-api-v2.template.json")) {
+            return JSON.readTree(sample);
         } catch (IOException e) {
-            throw new IllegalStateException("AWS sample event not found at " + sample, e);
+            throw new IllegalStateException("AWS sample event not readable", e);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.redgrid.directory.control.NewPerson;
 import org.redgrid.directory.control.People;
 import org.redgrid.directory.control.PersonChanges;
 import org.redgrid.directory.entity.PositionType;
+import org.redgrid.kernel.text.DisplayText;
 import org.redgrid.kernel.audit.AuditEntry;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
@@ -66,7 +67,7 @@ public class PeopleResource {
     @Secured(Permission.PEOPLE_READ)
     @Operation(summary = "查看人员；reveal=phone,idNumber 加 reason 查看完整信息（留痕）")
     public PersonView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal,
-            @QueryParam("reason") String reason) {
+            @QueryParam("reason") @DisplayText String reason) {
         return PersonView.of(people.read(id, reveal, reason));
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.PartnerUnits;
 import org.redgrid.directory.control.UnitDraft;
+import org.redgrid.kernel.text.DisplayText;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -58,7 +59,7 @@ public class UnitsResource {
     @Path("/{id}")
     @Secured(Permission.PEOPLE_READ)
     @Operation(summary = "查看共建单位；reveal=phone 加 reason 查看联系人完整电话（留痕）")
-    public UnitView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal, @QueryParam("reason") String reason) {
+    public UnitView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal, @QueryParam("reason") @DisplayText String reason) {
         PartnerUnits.UnitFile file = units.read(id, reveal, reason);
         return UnitView.of(file.unit(), file.phonesRevealed());
     }

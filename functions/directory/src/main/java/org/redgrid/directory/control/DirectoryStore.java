@@ -89,7 +89,7 @@ public class DirectoryStore {
         return page(QueryRequest.builder().tableName(table).indexName(Keys.BY_PATH)
                 .keyConditionExpression("gsi2pk = :pk AND begins_with(gsi2sk, :path)")
                 .expressionAttributeValues(Map.of(":pk", s(partition), ":path", s(path)))
-                .limit(limit), Keys.GSI2PK, partition, cursor);
+                .limit(limit), Keys.BY_PATH + "|" + partition + "|" + path, cursor);
     }
 
     /** One page of the ByParent index partition {@code partition} (children of a node, members of a household). */
@@ -97,7 +97,7 @@ public class DirectoryStore {
         return page(QueryRequest.builder().tableName(table).indexName(Keys.BY_PARENT)
                 .keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(partition)))
-                .limit(limit), Keys.GSI1PK, partition, cursor);
+                .limit(limit), Keys.BY_PARENT + "|" + partition, cursor);
     }
 
     /** Every item of a base-table partition (a person's profile and posts). */
@@ -153,10 +153,10 @@ public class DirectoryStore {
         return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
     }
 
-    private Page<Map<String, AttributeValue>> page(QueryRequest.Builder query, String partitionAttribute, String partition,
-            String cursor) {
-        QueryResponse response = db.query(query.exclusiveStartKey(Cursors.decode(cursor, partitionAttribute, partition)).build());
-        return new Page<>(response.items(), Cursors.encode(response.lastEvaluatedKey()));
+    /** @param scope names the query (index, partition, path) so that a cursor continues only the query it came from */
+    private Page<Map<String, AttributeValue>> page(QueryRequest.Builder query, String scope, String cursor) {
+        QueryResponse response = db.query(query.exclusiveStartKey(Cursors.decode(cursor, scope)).build());
+        return new Page<>(response.items(), Cursors.encode(response.lastEvaluatedKey(), scope));
     }
 
     private List<Map<String, AttributeValue>> all(QueryRequest query, int max) {

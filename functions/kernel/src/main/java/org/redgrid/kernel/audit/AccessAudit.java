@@ -69,9 +69,9 @@ public class AccessAudit {
                 .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
                 .scanIndexForward(false)
                 .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor, "pk", pk)));
+                .exclusiveStartKey(Cursors.decode(cursor, table + "|" + pk)));
         List<AuditEntry> entries = response.items().stream().map(AccessAudit::entry).toList();
-        return new Page<>(entries, Cursors.encode(response.lastEvaluatedKey()));
+        return new Page<>(entries, Cursors.encode(response.lastEvaluatedKey(), table + "|" + pk));
     }
 
     private static AuditEntry entry(Map<String, AttributeValue> item) {

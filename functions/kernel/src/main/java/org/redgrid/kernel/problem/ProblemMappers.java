@@ -62,6 +62,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        // A parameter converter's refusal (QueryParameters), which JAX-RS wraps in a 404.
+        if (e.getCause() instanceof ProblemException refusal) {
+            return problem(refusal, uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemException p;
         if (e instanceof NotFoundException) {

@@ -35,13 +35,20 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Does locally what API Gateway's HTTP API does in the cloud: routes each request to the function template.yaml names
  * for it, verifies the bearer token as the JWT authorizer (401 otherwise), hands the function a payload-2.0 event
- * with the claims flattened as API Gateway flattens them, and turns the function's answer back into HTTP. It also
- * serves the local login and the admin console on the same origin.
+ * with the claims flattened as API Gateway flattens them, and turns the function's answer back into HTTP. Like API
+ * Gateway it refuses bodies over 10 MB (413) and drops hop-by-hop headers such as {@code Expect} from the event; a
+ * {@link RequestLineGuard} in front answers request targets the JDK server cannot parse. It also serves the local
+ * login and the admin console on the same origin.
  */
 final class LocalGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MILLIS = 30_000;
+    /** API Gateway's HTTP API payload limit. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Connection-level headers a proxy does not pass on; {@code expect} would make the function wait for a 100. */
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "keep-alive", "expect", "te", "trailer",
+            "transfer-encoding", "upgrade", "proxy-authorization", "proxy-connection");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     /** A template route as a pattern; more literal segments win over parameters. */
@@ -49,6 +56,7 @@ final class LocalGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final RequestLineGuard guard;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Route> routes;
     private final Map<String, FunctionProcess> functions;
@@ -64,14 +72,22 @@ final class LocalGateway implements AutoCloseable {
         this.issuer = issuer;
         this.accounts = accounts;
         this.console = console;
-        server = LoopbackServer.create(port, 64);
+        server = LoopbackServer.create(0, 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        guard = new RequestLineGuard(port, server.getAddress().getPort());
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return guard.port();
+    }
+
+    /** Too large to pass on: refused before anything reads it, as API Gateway does. */
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("request body over " + MAX_BODY_BYTES + " bytes", null);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -88,6 +104,10 @@ final class LocalGateway implements AutoCloseable {
             }
             if (path.equals("/q/openapi") && !functions.isEmpty()) {
                 forward(exchange, functions.values().iterator().next(), "GET /q/openapi", Map.of(), null);
+                return;
+            }
+            if (exchange.getRequestHeaders().values().stream().flatMap(List::stream).anyMatch(LocalGateway::hasControl)) {
+                sendProblem(exchange, 400, "BAD_HEADER", "请求头无效", "请求头含有控制字符");
                 return;
             }
             for (Route route : routes) {
@@ -115,7 +135,13 @@ final class LocalGateway implements AutoCloseable {
 
     private void forward(HttpExchange exchange, FunctionProcess function, String routeKey, Map<String, String> parameters,
             Map<String, Object> claims) throws IOException {
-        String event = event(exchange, routeKey, parameters, claims);
+        String event;
+        try {
+            event = event(exchange, routeKey, parameters, claims);
+        } catch (TooLarge e) {
+            tooLarge(exchange);
+            return;
+        }
         String raw;
         try {
             raw = function.invoke(event, TIMEOUT_MILLIS);
@@ -149,7 +175,7 @@ final class LocalGateway implements AutoCloseable {
         send(exchange, response.path("statusCode").asInt(200), type, bytes, headers);
     }
 
-    /** A payload format 2.0 event, in the shape of AWS's sample (shared/reference/events/http-api-v2.template.json). */
+    /** A payload format 2.0 event, in the shape of AWS's sample (see functions/app/src/test/resources/aws-events). */
     private String event(HttpExchange exchange, String routeKey, Map<String, String> parameters, Map<String, Object> claims)
             throws IOException {
         ObjectNode e = JSON.createObjectNode();
@@ -161,6 +187,9 @@ final class LocalGateway implements AutoCloseable {
         ObjectNode headers = e.putObject("headers");
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
+            if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                return;
+            }
             if (name.equalsIgnoreCase("cookie")) {
                 values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
             } else {
@@ -208,7 +237,10 @@ final class LocalGateway implements AutoCloseable {
         ctx.put("timeEpoch", now.toInstant().toEpochMilli());
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new TooLarge();
         }
         e.put("isBase64Encoded", body.length > 0);
         if (body.length > 0) {
@@ -331,6 +363,34 @@ final class LocalGateway implements AutoCloseable {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * 413 for a body that turned out too large while read (chunked; a declared Content-Length over the limit never
+     * gets here, the {@link RequestLineGuard} refuses it with the same problem). The rest is not read.
+     */
+    private static void tooLarge(HttpExchange exchange) throws IOException {
+        sendProblem(exchange, 413, "PAYLOAD_TOO_LARGE", "请求体过大", "请求体不能超过 10 MB");
+    }
+
+    /** A header value with a control character (NUL, CR, ...) other than tab: HTTP forbids it, the function cannot take it. */
+    private static boolean hasControl(String value) {
+        return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F);
+    }
+
+    /** A refusal of the gateway's own, as problem+json in the functions' format. */
+    static byte[] problem(int status, String code, String title, String detail) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "https://redgrid.org/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("code", code);
+        return p.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sendProblem(HttpExchange exchange, int status, String code, String title, String detail) throws IOException {
+        send(exchange, status, "application/problem+json", problem(status, code, title, detail), Map.of());
+    }
+
     private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
         send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
@@ -351,6 +411,7 @@ final class LocalGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.close();
         server.stop(0);
         executor.shutdownNow();
     }
