@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,14 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Plays API Gateway for the tests: builds HTTP API v2 events from AWS's own sample event
- * (shared/reference/events/http-api-v2.template.json), puts verified-token claims where the JWT authorizer puts
+ * (test resource aws-events/http-api-v2.template.json), puts verified-token claims where the JWT authorizer puts
  * them, and posts each raw event to the function through Quarkus' Lambda event server ({@code /_lambda_}).
  */
 public final class Gateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** AWS's sample HTTP API event, copied with its LICENSE and SOURCE.txt beside it. */
+    private static final String SAMPLE = "/aws-events/http-api-v2.template.json";
     private static final JsonNode TEMPLATE = load();
 
     private Gateway() {
@@ -150,12 +151,10 @@ public final class Gateway {
     }
 
     private static JsonNode load() {
-        Path root = Path.of(System.getProperty("redgrid.root", "../.."));
-        Path sample = root.resolve("../shared/reference/events/http-api-v2.template.json").normalize();
-        try {
-            return JSON.readTree(sample.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException("AWS sample event not found at " + sample, e);
+        try (var in = Gateway.class.getResourceAsStream(SAMPLE)) {
+            return JSON.readTree(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("AWS sample event not found at " + SAMPLE, e);
         }
     }
 }

@@ -65,6 +65,11 @@ class PeopleTest {
                 "assigning again changes nothing");
         assertEquals(200, Gateway.call(d.adminB, "PUT", "/directory/people/" + id + "/positions/" + d.communityB + "/PARTY_MEMBER", null).status());
 
+        Gateway.Reply named = Gateway.get(d.adminA, "/directory/people/" + id);
+        assertEquals("和平一网格", named.json().getString("homeNodeName"));
+        assertEquals(List.of("测试区", "红星街道", "和平社区", "和平一网格"), named.json().getList("homePathNames"));
+        assertEquals(List.of("和平社区", "幸福一网格"), named.json().getList("positions.nodeName"));
+
         Gateway.Reply workers = Gateway.get(d.adminA, "/directory/people?under=" + d.communityA + "&position=GRID_WORKER");
         assertEquals(List.of(id), workers.json().getList("items.id"));
         assertEquals("139****0001", workers.json().getString("items[0].phone"));
@@ -100,6 +105,9 @@ class PeopleTest {
 
         Gateway.Reply read = Gateway.get(d.workerA1, "/directory/households/" + household);
         assertEquals(List.of("户主"), read.json().getList("members.name"));
+        assertEquals("1号楼", read.json().getString("nodeName"));
+        assertEquals(List.of("测试区", "红星街道", "幸福社区", "幸福一网格", "1号楼"), read.json().getList("pathNames"));
+        assertEquals(List.of("1号楼"), Gateway.get(d.adminA, "/directory/households?under=" + d.communityA).json().getList("items.nodeName"));
         assertEquals(1, Gateway.get(d.workerA1, "/directory/nodes/" + d.buildingA11).json().getInt("householdCount"));
         assertEquals(List.of(household), Gateway.get(d.adminA, "/directory/households?under=" + d.communityA).json().getList("items.id"));
 

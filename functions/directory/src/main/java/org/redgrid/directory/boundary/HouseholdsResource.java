@@ -1,5 +1,7 @@
 package org.redgrid.directory.boundary;
 
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.Households;
 import org.redgrid.directory.control.NewHousehold;
+import org.redgrid.directory.control.NodeNames;
+import org.redgrid.directory.entity.Household;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
-import org.redgrid.kernel.security.Permission;
+import org.redgrid.directory.control.DirectoryPermissions;
 import org.redgrid.kernel.security.Secured;
 
 /** Households (户). */
@@ -36,27 +40,35 @@ public class HouseholdsResource {
     @Inject
     Households households;
 
+    @Inject
+    NodeNames names;
+
     @POST
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记住户")
     public RestResponse<HouseholdView> register(@Valid @NotNull NewHousehold household) {
-        HouseholdView view = HouseholdView.of(households.register(household), null);
+        Household registered = households.register(household);
+        HouseholdView view = HouseholdView.of(registered, null, names.of(List.of(registered.nodePath()), List.of()));
         return Created.at("/directory/households/" + view.id(), view);
     }
 
     @GET
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "某节点之下的住户")
     public Page<HouseholdView> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
             @Valid @BeanParam PageRequest page) {
-        return households.list(under, page.limit, page.cursor).map(h -> HouseholdView.of(h, null));
+        Page<Household> found = households.list(under, page.limit, page.cursor);
+        Map<String, String> known = names.of(found.items().stream().map(Household::nodePath).toList(), List.of());
+        return found.map(h -> HouseholdView.of(h, null, known));
     }
 
     @GET
     @Path("/{id}")
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "查看住户及成员")
     public HouseholdView get(@PathParam("id") String id) {
-        return HouseholdView.of(households.get(id), households.members(id).items().stream().map(PersonLine::of).toList());
+        Household household = households.get(id);
+        return HouseholdView.of(household, households.members(id).items().stream().map(PersonLine::of).toList(),
+                names.of(List.of(household.nodePath()), List.of()));
     }
 }

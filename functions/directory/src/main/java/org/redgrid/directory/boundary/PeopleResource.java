@@ -23,14 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.NewPerson;
+import org.redgrid.directory.control.NodeNames;
 import org.redgrid.directory.control.People;
 import org.redgrid.directory.control.PersonChanges;
+import org.redgrid.directory.control.PersonFile;
 import org.redgrid.directory.entity.PositionType;
 import org.redgrid.kernel.audit.AuditEntry;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
-import org.redgrid.kernel.security.Permission;
+import org.redgrid.directory.control.DirectoryPermissions;
 import org.redgrid.kernel.security.Secured;
 
 /** People (人员), their posts (岗位), the audit of unmasked reads, and a resident's own record. */
@@ -43,18 +45,21 @@ public class PeopleResource {
     @Inject
     People people;
 
+    @Inject
+    NodeNames names;
+
     @POST
     @Path("/people")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记人员")
     public RestResponse<PersonView> register(@Valid @NotNull NewPerson person) {
-        PersonView view = PersonView.of(people.register(person));
+        PersonView view = view(people.register(person));
         return Created.at("/directory/people/" + view.id(), view);
     }
 
     @GET
     @Path("/people")
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "人员列表：居住在某节点之下，或在其下担任某岗位")
     public Page<PersonLine> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
             @QueryParam("position") PositionType position, @Valid @BeanParam PageRequest page) {
@@ -63,42 +68,42 @@ public class PeopleResource {
 
     @GET
     @Path("/people/{id}")
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "查看人员；reveal=phone,idNumber 加 reason 查看完整信息（留痕）")
     public PersonView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal,
             @QueryParam("reason") String reason) {
-        return PersonView.of(people.read(id, reveal, reason));
+        return view(people.read(id, reveal, reason));
     }
 
     @PATCH
     @Path("/people/{id}")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "修改人员信息")
     public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonChanges changes) {
-        return PersonView.of(people.update(id, changes));
+        return view(people.update(id, changes));
     }
 
     @PUT
     @Path("/people/{id}/positions/{nodeCode}/{position}")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "设置岗位（幂等）")
     public PersonView assign(@PathParam("id") String id, @PathParam("nodeCode") String nodeCode,
             @PathParam("position") PositionType position) {
-        return PersonView.of(people.assign(id, nodeCode, position));
+        return view(people.assign(id, nodeCode, position));
     }
 
     @DELETE
     @Path("/people/{id}/positions/{nodeCode}/{position}")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "撤销岗位")
     public PersonView unassign(@PathParam("id") String id, @PathParam("nodeCode") String nodeCode,
             @PathParam("position") PositionType position) {
-        return PersonView.of(people.unassign(id, nodeCode, position));
+        return view(people.unassign(id, nodeCode, position));
     }
 
     @GET
     @Path("/people/{id}/audit")
-    @Secured(Permission.AUDIT_READ)
+    @Secured(DirectoryPermissions.AUDIT_READ)
     @Operation(summary = "该人员个人信息的查阅记录")
     public Page<AuditEntry> audit(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
         return people.auditTrail(id, page.limit, page.cursor);
@@ -106,9 +111,13 @@ public class PeopleResource {
 
     @GET
     @Path("/me")
-    @Secured(Permission.SELF_READ)
+    @Secured(DirectoryPermissions.SELF_READ)
     @Operation(summary = "居民查看本人信息")
     public PersonView me() {
-        return PersonView.of(people.me());
+        return view(people.me());
+    }
+
+    private PersonView view(PersonFile file) {
+        return PersonView.of(file, names.of(file.paths(), List.of()));
     }
 }

@@ -29,7 +29,7 @@ import org.redgrid.directory.entity.NodeLevel;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
-import org.redgrid.kernel.security.Permission;
+import org.redgrid.directory.control.DirectoryPermissions;
 import org.redgrid.kernel.security.Secured;
 
 /** The grid tree (网格树): nodes, their children, subtree and path, and locating a point. */
@@ -44,7 +44,7 @@ public class TreeResource {
 
     @POST
     @Path("/nodes")
-    @Secured(Permission.TREE_WRITE)
+    @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "新建网格节点")
     public RestResponse<NodeView> create(@Valid @NotNull NewNode node) {
         NodeView view = NodeView.of(tree.create(node));
@@ -53,7 +53,7 @@ public class TreeResource {
 
     @GET
     @Path("/nodes/{code}")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "查看网格节点")
     public NodeView get(@PathParam("code") String code) {
         return NodeView.of(tree.get(code));
@@ -61,7 +61,7 @@ public class TreeResource {
 
     @PATCH
     @Path("/nodes/{code}")
-    @Secured(Permission.TREE_WRITE)
+    @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "修改网格节点（改名、类别、边界）")
     public NodeView update(@PathParam("code") String code, @Valid @NotNull NodeChanges changes) {
         return NodeView.of(tree.update(code, changes));
@@ -69,7 +69,7 @@ public class TreeResource {
 
     @DELETE
     @Path("/nodes/{code}")
-    @Secured(Permission.TREE_WRITE)
+    @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "删除未被引用的网格节点（被引用时请停用）")
     public RestResponse<Void> delete(@PathParam("code") String code) {
         tree.delete(code);
@@ -78,7 +78,7 @@ public class TreeResource {
 
     @POST
     @Path("/nodes/{code}/move")
-    @Secured(Permission.TREE_WRITE)
+    @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "移动网格节点到新的上级（编码不变）")
     public NodeView move(@PathParam("code") String code, @Valid @NotNull MoveRequest request) {
         return NodeView.of(tree.move(code, request.parentCode()));
@@ -86,7 +86,7 @@ public class TreeResource {
 
     @POST
     @Path("/nodes/{code}/retire")
-    @Secured(Permission.TREE_WRITE)
+    @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "停用网格节点")
     public NodeView retire(@PathParam("code") String code) {
         return NodeView.of(tree.retire(code));
@@ -94,7 +94,7 @@ public class TreeResource {
 
     @GET
     @Path("/nodes/{code}/children")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "下级节点")
     public Page<NodeView> children(@PathParam("code") String code, @Valid @BeanParam PageRequest page) {
         return tree.children(code, page.limit, page.cursor).map(NodeView::of);
@@ -102,7 +102,7 @@ public class TreeResource {
 
     @GET
     @Path("/nodes/{code}/subtree")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "整棵子树（可按层级筛选）")
     public Page<NodeView> subtree(@PathParam("code") String code, @QueryParam("level") NodeLevel level,
             @Valid @BeanParam PageRequest page) {
@@ -111,7 +111,7 @@ public class TreeResource {
 
     @GET
     @Path("/nodes/{code}/path")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "从根到该节点的路径")
     public List<NodeView> path(@PathParam("code") String code) {
         return NodeView.of(tree.pathToRoot(code));
@@ -119,7 +119,7 @@ public class TreeResource {
 
     @GET
     @Path("/locate")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "查询坐标所在的网格/楼栋（由深到浅）")
     public List<NodeView> locate(
             @QueryParam("lon") @NotNull(message = "请提供经度") @DecimalMin(value = "-180", message = "经度超出范围") @DecimalMax(value = "180", message = "经度超出范围") Double lon,
@@ -129,7 +129,7 @@ public class TreeResource {
 
     @GET
     @Path("/scope")
-    @Secured(Permission.TREE_READ)
+    @Secured(DirectoryPermissions.TREE_READ)
     @Operation(summary = "当前用户管辖的节点")
     public List<NodeView> scope() {
         return NodeView.of(tree.scope());

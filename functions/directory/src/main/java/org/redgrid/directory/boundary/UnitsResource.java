@@ -25,7 +25,7 @@ import org.redgrid.directory.control.UnitDraft;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
-import org.redgrid.kernel.security.Permission;
+import org.redgrid.directory.control.DirectoryPermissions;
 import org.redgrid.kernel.security.Secured;
 
 /** Partner units (共建单位). */
@@ -39,7 +39,7 @@ public class UnitsResource {
     PartnerUnits units;
 
     @POST
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记共建单位")
     public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit) {
         UnitView view = UnitView.of(units.register(unit), false);
@@ -47,7 +47,7 @@ public class UnitsResource {
     }
 
     @GET
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "某节点之下的共建单位")
     public Page<UnitView> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
             @Valid @BeanParam PageRequest page) {
@@ -56,7 +56,7 @@ public class UnitsResource {
 
     @GET
     @Path("/{id}")
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "查看共建单位；reveal=phone 加 reason 查看联系人完整电话（留痕）")
     public UnitView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal, @QueryParam("reason") String reason) {
         PartnerUnits.UnitFile file = units.read(id, reveal, reason);
@@ -65,7 +65,7 @@ public class UnitsResource {
 
     @PATCH
     @Path("/{id}")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "修改共建单位")
     public UnitView update(@PathParam("id") String id, @Valid @NotNull UnitDraft unit) {
         return UnitView.of(units.update(id, unit), false);

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.directory.entity.GridNode;
 import org.redgrid.directory.entity.Keys;
-import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Cursors;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * DirectoryTable access: the key reads, path-prefix queries and node counter updates every directory service
@@ -112,41 +110,6 @@ public class DirectoryStore {
         return all(QueryRequest.builder().tableName(table).indexName(Keys.BY_PATH)
                 .keyConditionExpression("gsi2pk = :pk AND begins_with(gsi2sk, :path)")
                 .expressionAttributeValues(Map.of(":pk", s(partition), ":path", s(path))).build(), max);
-    }
-
-    /** Counter change on a node, conditional on the node being active when {@code requireActive}. */
-    public Update nodeCounters(String code, long refs, long activeChildren, long households, boolean requireActive) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":refs", AttributeValue.fromN(Long.toString(refs)));
-        values.put(":children", AttributeValue.fromN(Long.toString(activeChildren)));
-        values.put(":households", AttributeValue.fromN(Long.toString(households)));
-        String condition = "attribute_exists(pk)";
-        Map<String, String> names = new HashMap<>();
-        if (requireActive) {
-            condition += " AND #status = :active";
-            values.put(":active", s("ACTIVE"));
-            names.put("#status", "status");
-        }
-        Update.Builder update = Update.builder().tableName(table).key(key(Keys.node(code), Keys.NODE_SK))
-                .updateExpression("ADD refs :refs, activeChildren :children, householdCount :households")
-                .conditionExpression(condition)
-                .expressionAttributeValues(values);
-        if (!names.isEmpty()) {
-            update.expressionAttributeNames(names);
-        }
-        return update.build();
-    }
-
-    /** Attaching something to a node: one more reference, refused when the node is gone or retired. */
-    public void attach(Transaction tx, String code, long households) {
-        tx.update(nodeCounters(code, 1, 0, households, true),
-                () -> ProblemException.conflict("NODE_NOT_ACTIVE", "网格节点 " + code + " 不存在或已停用"));
-    }
-
-    /** Detaching something from a node: one reference fewer. */
-    public void detach(Transaction tx, String code, long households) {
-        tx.update(nodeCounters(code, -1, 0, households, false),
-                () -> ProblemException.conflict("NODE_NOT_FOUND", "网格节点 " + code + " 不存在"));
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

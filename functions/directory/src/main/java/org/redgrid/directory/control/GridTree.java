@@ -17,12 +17,12 @@ import org.redgrid.directory.entity.Keys;
 import org.redgrid.directory.entity.NodeLevel;
 import org.redgrid.directory.entity.NodeStatus;
 import org.redgrid.directory.entity.PositionType;
+import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
-import org.redgrid.kernel.security.Permission;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -55,21 +55,22 @@ public class GridTree {
                 throw ProblemException.invalidField("parentCode", "REQUIRED", "除区级节点外，必须指定上级节点");
             }
             path = "/" + cmd.code() + "/";
-            guard.require(Permission.TREE_WRITE, path);
+            guard.require(DirectoryPermissions.TREE_WRITE, path);
         } else {
             GridNode parent = store.node(cmd.parentCode()).orElseThrow(
                     () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "上级节点 " + cmd.parentCode() + " 不存在"));
-            guard.require(Permission.TREE_WRITE, parent.path());
+            guard.require(DirectoryPermissions.TREE_WRITE, parent.path());
             if (!cmd.level().fitsUnder(parent.level())) {
                 throw ProblemException.invalidField("level", "LEVEL_MISMATCH",
                         cmd.level().label() + "不能设在" + parent.level().label() + "之下");
             }
             path = parent.path() + cmd.code() + "/";
-            tx.update(store.nodeCounters(parent.code(), 1, 1, 0, true),
-                    () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "上级节点 " + parent.code() + " 已停用或已删除"));
+            new NodeTally().refs(parent.code(), 1).activeChildren(parent.code(), 1)
+                    .active(parent.code(), () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "上级节点 " + parent.code() + " 已停用或已删除"))
+                    .addTo(tx, store.table());
         }
         GridNode node = new GridNode(cmd.code(), cmd.name().trim(), cmd.level(), cmd.parentCode(), path, cmd.category(),
-                boundary == null ? null : boundary.geoJson(), 0, 0, 0, NodeStatus.ACTIVE, 1, now, now);
+                boundary == null ? null : boundary.geoJson(), 0, Totals.ZERO, 0, 0, NodeStatus.ACTIVE, 1, now, now);
         tx.put(Put.builder().tableName(store.table()).item(node.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
                 () -> ProblemException.conflict("NODE_CODE_TAKEN", "编码 " + cmd.code() + " 已被使用"));
         putCells(tx, node, boundary, now);
@@ -79,13 +80,13 @@ public class GridTree {
 
     public GridNode get(String code) {
         GridNode node = store.existingNode(code);
-        guard.require(Permission.TREE_READ, node.path());
+        guard.require(DirectoryPermissions.TREE_READ, node.path());
         return node;
     }
 
     public GridNode update(String code, NodeChanges changes) {
         GridNode node = store.existingNode(code);
-        guard.require(Permission.TREE_WRITE, node.path());
+        guard.require(DirectoryPermissions.TREE_WRITE, node.path());
         if (changes.version() != null && changes.version() != node.version()) {
             throw versionConflict();
         }
@@ -93,7 +94,7 @@ public class GridTree {
         Boundaries.Boundary boundary = changes.boundary() == null || changes.boundary().isNull() ? null : Boundaries.parse(changes.boundary());
         GridNode updated = new GridNode(node.code(), changes.name() == null ? node.name() : changes.name().trim(), node.level(),
                 node.parentCode(), node.path(), changes.category() == null ? node.category() : changes.category(),
-                boundary == null ? node.boundary() : boundary.geoJson(), node.householdCount(), node.refs(),
+                boundary == null ? node.boundary() : boundary.geoJson(), node.householdCount(), node.totals(), node.refs(),
                 node.activeChildren(), node.status(), node.version() + 1, node.createdAt(), now);
         Transaction tx = new Transaction();
         Map<String, String> names = Map.of("#name", "name", "#version", "version");
@@ -126,10 +127,10 @@ public class GridTree {
      */
     public GridNode move(String code, String newParentCode) {
         GridNode node = store.existingNode(code);
-        guard.require(Permission.TREE_WRITE, node.path());
+        guard.require(DirectoryPermissions.TREE_WRITE, node.path());
         GridNode parent = store.node(newParentCode).orElseThrow(
                 () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "目标上级节点 " + newParentCode + " 不存在"));
-        guard.require(Permission.TREE_WRITE, parent.path());
+        guard.require(DirectoryPermissions.TREE_WRITE, parent.path());
         if (newParentCode.equals(node.parentCode())) {
             return node;
         }
@@ -170,17 +171,19 @@ public class GridTree {
                     () -> ProblemException.conflict("CONCURRENT_CHANGE", "移动期间数据被他人修改，请重试"));
         }
         long children = node.active() ? 1 : 0;
-        tx.update(store.nodeCounters(node.parentCode(), -1, -children, 0, false),
-                () -> ProblemException.conflict("CONCURRENT_CHANGE", "原上级节点已变化，请重试"));
-        tx.update(store.nodeCounters(newParentCode, 1, children, 0, true),
-                () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "目标上级节点已停用"));
+        // The subtree's totals leave the old ancestors and join the new ones; shared ancestors net to nothing.
+        new NodeTally().refs(node.parentCode(), -1).activeChildren(node.parentCode(), -children)
+                .totals(oldPath.substring(0, oldPath.length() - node.code().length() - 1), node.totals().negate())
+                .refs(newParentCode, 1).activeChildren(newParentCode, children).totals(parent.path(), node.totals())
+                .active(newParentCode, () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "目标上级节点已停用"))
+                .addTo(tx, store.table());
         tx.commit(store.db());
         return store.existingNode(code);
     }
 
     public GridNode retire(String code) {
         GridNode node = store.existingNode(code);
-        guard.require(Permission.TREE_WRITE, node.path());
+        guard.require(DirectoryPermissions.TREE_WRITE, node.path());
         if (!node.active()) {
             return node;
         }
@@ -194,8 +197,7 @@ public class GridTree {
                 .build(),
                 () -> ProblemException.conflict("NODE_HAS_ACTIVE_CHILDREN", "请先停用其全部下级节点"));
         if (node.parentCode() != null) {
-            tx.update(store.nodeCounters(node.parentCode(), 0, -1, 0, false),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "上级节点已变化，请重试"));
+            new NodeTally().activeChildren(node.parentCode(), -1).addTo(tx, store.table());
         }
         tx.commit(store.db());
         return store.existingNode(code);
@@ -204,14 +206,13 @@ public class GridTree {
     /** Deletes a node nothing refers to; a referenced node answers 409 and should be retired instead. */
     public void delete(String code) {
         GridNode node = store.existingNode(code);
-        guard.require(Permission.TREE_WRITE, node.path());
+        guard.require(DirectoryPermissions.TREE_WRITE, node.path());
         Transaction tx = new Transaction();
         tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
                 .conditionExpression("refs = :zero").expressionAttributeValues(Map.of(":zero", Attr.n(0))).build(),
                 () -> ProblemException.conflict("NODE_REFERENCED", "该节点仍被下级节点、人员、住户或共建单位引用，请改为停用"));
         if (node.parentCode() != null) {
-            tx.update(store.nodeCounters(node.parentCode(), -1, node.active() ? -1 : 0, 0, false),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "上级节点已变化，请重试"));
+            new NodeTally().refs(node.parentCode(), -1).activeChildren(node.parentCode(), node.active() ? -1 : 0).addTo(tx, store.table());
         }
         deleteCells(tx, node);
         tx.commit(store.db());
@@ -237,11 +238,11 @@ public class GridTree {
 
     /** Active grids and buildings whose boundary covers the point and that the caller may see, deepest first. */
     public List<GridNode> locate(double lon, double lat) {
-        guard.requireRole(Permission.TREE_READ);
+        guard.requireRole(DirectoryPermissions.TREE_READ);
         List<String> codes = store.partition(Keys.cell(Boundaries.cellOf(lon), Boundaries.cellOf(lat))).stream()
                 .map(i -> Attr.str(i, "code")).toList();
         return store.nodes(codes).stream()
-                .filter(n -> n.active() && n.boundary() != null && guard.may(Permission.TREE_READ, n.path()))
+                .filter(n -> n.active() && n.boundary() != null && guard.may(DirectoryPermissions.TREE_READ, n.path()))
                 .filter(n -> Boundaries.contains(n.boundary(), lon, lat))
                 .sorted(Comparator.comparingInt((GridNode n) -> n.pathCodes().size()).reversed())
                 .toList();
@@ -249,7 +250,7 @@ public class GridTree {
 
     /** The nodes where the caller holds roles that let them see the tree: where the console starts. */
     public List<GridNode> scope() {
-        return store.nodes(guard.roots(Permission.TREE_READ));
+        return store.nodes(guard.roots(DirectoryPermissions.TREE_READ));
     }
 
     private void putCells(Transaction tx, GridNode node, Boundaries.Boundary boundary, String now) {

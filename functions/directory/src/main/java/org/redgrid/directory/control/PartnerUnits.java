@@ -11,13 +11,13 @@ import org.redgrid.directory.entity.GridNode;
 import org.redgrid.directory.entity.Keys;
 import org.redgrid.directory.entity.NodeLevel;
 import org.redgrid.directory.entity.PartnerUnit;
+import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.audit.AccessAudit;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
-import org.redgrid.kernel.security.Permission;
 import org.redgrid.kernel.time.Ids;
 
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -49,7 +49,7 @@ public class PartnerUnits {
         Transaction tx = new Transaction();
         tx.put(Put.builder().tableName(store.table()).item(unit.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
                 () -> ProblemException.conflict("UNIT_EXISTS", "单位编号冲突，请重试"));
-        store.attach(tx, node.code(), 0);
+        new NodeTally().attach(node.code()).totals(node.path(), Totals.ONE_UNIT).addTo(tx, store.table());
         tx.commit(store.db());
         return unit;
     }
@@ -60,9 +60,9 @@ public class PartnerUnits {
             throw ProblemException.invalidField("reveal", "UNKNOWN_FIELD", "共建单位联系人只有电话可查看");
         }
         PartnerUnit unit = load(id);
-        guard.require(Permission.PEOPLE_READ, unit.nodePath());
+        guard.require(DirectoryPermissions.PEOPLE_READ, unit.nodePath());
         if (!fields.isEmpty()) {
-            guard.require(Permission.REVEAL_PHONE, unit.nodePath());
+            guard.require(DirectoryPermissions.REVEAL_PHONE, unit.nodePath());
             audit.recordUnmaskedRead(Keys.unit(id), guard.caller(), fields, reason.trim(), guard.requestId());
         }
         return new UnitFile(unit, !fields.isEmpty());
@@ -70,13 +70,13 @@ public class PartnerUnits {
 
     public Page<PartnerUnit> list(String under, int limit, String cursor) {
         GridNode node = store.existingNode(under);
-        guard.require(Permission.PEOPLE_READ, node.path());
+        guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
         return store.underPath(Keys.units(node.path()), node.path(), limit, cursor).map(PartnerUnit::fromItem);
     }
 
     public PartnerUnit update(String id, UnitDraft draft) {
         PartnerUnit current = load(id);
-        guard.require(Permission.PEOPLE_WRITE, current.nodePath());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, current.nodePath());
         if (draft.version() != null && draft.version() != current.version()) {
             throw ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
         }
@@ -89,8 +89,8 @@ public class PartnerUnits {
                 .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", Attr.n(current.version()))).build(),
                 () -> ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试"));
         if (node != null) {
-            store.detach(tx, current.nodeCode(), 0);
-            store.attach(tx, node.code(), 0);
+            new NodeTally().detach(current.nodeCode()).totals(current.nodePath(), Totals.ONE_UNIT.negate())
+                    .attach(node.code()).totals(node.path(), Totals.ONE_UNIT).addTo(tx, store.table());
         }
         tx.commit(store.db());
         return updated;
@@ -107,7 +107,7 @@ public class PartnerUnits {
         if (node.level() != NodeLevel.STREET && node.level() != NodeLevel.COMMUNITY) {
             throw ProblemException.invalidField("nodeCode", "LEVEL_MISMATCH", "共建单位须与街道或社区结对");
         }
-        guard.require(Permission.PEOPLE_WRITE, node.path());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, node.path());
         return node;
     }
 

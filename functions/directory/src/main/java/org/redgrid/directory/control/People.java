@@ -16,6 +16,7 @@ import org.redgrid.directory.entity.Keys;
 import org.redgrid.directory.entity.Person;
 import org.redgrid.directory.entity.Position;
 import org.redgrid.directory.entity.PositionType;
+import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.audit.AccessAudit;
 import org.redgrid.kernel.audit.AuditEntry;
 import org.redgrid.kernel.dynamo.Attr;
@@ -24,7 +25,6 @@ import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Caller;
 import org.redgrid.kernel.security.Guard;
-import org.redgrid.kernel.security.Permission;
 import org.redgrid.kernel.time.Ids;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,14 +66,14 @@ public class People {
             throw ProblemException.invalidField("homeNodeCode", "HOUSEHOLD_ELSEWHERE", "所属户登记在 " + homeCode + "，与居住节点不一致");
         }
         GridNode home = homeNode(homeCode);
-        guard.require(Permission.PEOPLE_WRITE, home.path());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, home.path());
         String now = clock.instant().toString();
         Person person = new Person(Ids.newId(clock.instant()), cmd.name().trim(), cmd.gender(), cmd.phone(), upper(cmd.idNumber()),
                 home.code(), home.path(), cmd.householdId(), cmd.partyStatus(), cmd.employer(), cmd.account(), Set.of(), 1, now, now);
         Transaction tx = new Transaction();
         tx.put(Put.builder().tableName(store.table()).item(person.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
                 () -> ProblemException.conflict("PERSON_EXISTS", "人员编号冲突，请重试"));
-        store.attach(tx, home.code(), 0);
+        new NodeTally().attach(home.code()).totals(home.path(), Totals.of(person)).addTo(tx, store.table());
         household.ifPresent(h -> tx.check(ConditionCheck.builder().tableName(store.table())
                 .key(DirectoryStore.key(Keys.household(h.id()), Keys.HOUSEHOLD_SK)).conditionExpression("attribute_exists(pk)").build(),
                 () -> ProblemException.conflict("HOUSEHOLD_NOT_FOUND", "所属户已被删除")));
@@ -94,7 +94,7 @@ public class People {
     public PersonFile read(String id, List<String> reveal, String reason) {
         List<String> fields = PersonalData.requestedFields(reveal, reason);
         PersonFile file = load(id);
-        guard.requireAny(Permission.PEOPLE_READ, file.paths());
+        guard.requireAny(DirectoryPermissions.PEOPLE_READ, file.paths());
         for (String field : fields) {
             guard.requireAny(PersonalData.permissionToReveal(field), file.paths());
         }
@@ -107,7 +107,7 @@ public class People {
     /** People living under a node, or holding post {@code type} under it. */
     public Page<PersonSummary> list(String under, PositionType type, int limit, String cursor) {
         GridNode node = store.existingNode(under);
-        guard.require(Permission.PEOPLE_READ, node.path());
+        guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
         if (type == null) {
             return store.underPath(Keys.people(node.path()), node.path(), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
         }
@@ -119,14 +119,14 @@ public class People {
         PersonalData.requireValidIdNumber(changes.idNumber());
         PersonFile file = load(id);
         Person p = file.person();
-        guard.require(Permission.PEOPLE_WRITE, p.homePath());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, p.homePath());
         if (changes.version() != null && changes.version() != p.version()) {
             throw ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
         }
         GridNode home = changes.homeNodeCode() == null || changes.homeNodeCode().equals(p.homeNodeCode()) ? null
                 : homeNode(changes.homeNodeCode());
         if (home != null) {
-            guard.require(Permission.PEOPLE_WRITE, home.path());
+            guard.require(DirectoryPermissions.PEOPLE_WRITE, home.path());
         }
         String now = clock.instant().toString();
         Person updated = new Person(p.id(), or(changes.name(), p.name()), changes.gender() == null ? p.gender() : changes.gender(),
@@ -142,10 +142,11 @@ public class People {
             tx.put(Put.builder().tableName(store.table()).item(position.withHolder(updated).toItem()).build(),
                     () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被修改，请重试"));
         }
+        NodeTally tally = new NodeTally().totals(p.homePath(), Totals.of(p).negate()).totals(updated.homePath(), Totals.of(updated));
         if (home != null) {
-            store.detach(tx, p.homeNodeCode(), 0);
-            store.attach(tx, home.code(), 0);
+            tally.detach(p.homeNodeCode()).attach(home.code());
         }
+        tally.addTo(tx, store.table());
         tx.commit(store.db());
         return new PersonFile(updated, file.positions().stream().map(x -> x.withHolder(updated)).toList(), Set.of());
     }
@@ -154,7 +155,7 @@ public class People {
     public PersonFile assign(String id, String nodeCode, PositionType type) {
         PersonFile file = load(id);
         GridNode node = store.existingNode(nodeCode);
-        guard.require(Permission.PEOPLE_WRITE, node.path());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, node.path());
         if (!type.heldAt(node.level())) {
             throw ProblemException.invalidField("position", "POSITION_LEVEL_MISMATCH", type.label() + "不能设在" + node.level().label());
         }
@@ -170,7 +171,7 @@ public class People {
         tx.put(Put.builder().tableName(store.table()).item(position.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
                 () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被他人同时设置，请刷新"));
         tx.update(postsUpdate(id, "ADD", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
-        store.attach(tx, nodeCode, 0);
+        new NodeTally().attach(nodeCode).addTo(tx, store.table());
         tx.commit(store.db());
         return load(id);
     }
@@ -179,20 +180,20 @@ public class People {
         PersonFile file = load(id);
         Position position = file.positions().stream().filter(p -> p.nodeCode().equals(nodeCode) && p.type() == type).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("POSITION_NOT_FOUND", "该人员未在此节点担任该岗位"));
-        guard.require(Permission.PEOPLE_WRITE, position.nodePath());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, position.nodePath());
         Transaction tx = new Transaction();
         tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.person(id), Keys.positionSk(nodeCode, type)))
                 .conditionExpression("attribute_exists(pk)").build(),
                 () -> ProblemException.notFound("POSITION_NOT_FOUND", "该岗位已被撤销"));
         tx.update(postsUpdate(id, "DELETE", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
-        store.detach(tx, nodeCode, 0);
+        new NodeTally().detach(nodeCode).addTo(tx, store.table());
         tx.commit(store.db());
         return load(id);
     }
 
     public Page<AuditEntry> auditTrail(String id, int limit, String cursor) {
         PersonFile file = load(id);
-        guard.requireAny(Permission.AUDIT_READ, file.paths());
+        guard.requireAny(DirectoryPermissions.AUDIT_READ, file.paths());
         return audit.trail(Keys.person(id), limit, cursor);
     }
 

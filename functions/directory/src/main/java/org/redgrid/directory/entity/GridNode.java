@@ -15,11 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param path           materialized path of codes from the root, "/D01/S01/C01/G01/"
  * @param boundary       GeoJSON Polygon or MultiPolygon text, or null
+ * @param totals         what is registered in the whole subtree, kept with every change
  * @param refs           how many things refer to this node (children, people, posts, households, units)
  * @param activeChildren children not retired; a node retires only when this is 0
  */
 public record GridNode(String code, String name, NodeLevel level, String parentCode, String path, String category,
-        String boundary, long householdCount, long refs, long activeChildren, NodeStatus status, long version,
+        String boundary, long householdCount, Totals totals, long refs, long activeChildren, NodeStatus status, long version,
         String createdAt, String updatedAt) {
 
     public List<String> pathCodes() {
@@ -48,6 +49,7 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
         putIfPresent(item, "category", category);
         putIfPresent(item, "boundary", boundary);
         item.put("householdCount", n(householdCount));
+        totals.toItem(item);
         item.put("refs", n(refs));
         item.put("activeChildren", n(activeChildren));
         item.put("status", s(status.name()));
@@ -60,7 +62,7 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
     public static GridNode fromItem(Map<String, AttributeValue> item) {
         return new GridNode(str(item, "code"), str(item, "name"), NodeLevel.valueOf(str(item, "level")),
                 str(item, "parentCode"), str(item, "path"), str(item, "category"), str(item, "boundary"),
-                num(item, "householdCount"), num(item, "refs"), num(item, "activeChildren"),
+                num(item, "householdCount"), Totals.fromItem(item), num(item, "refs"), num(item, "activeChildren"),
                 NodeStatus.valueOf(str(item, "status")), num(item, "version"), str(item, "createdAt"), str(item, "updatedAt"));
     }
 }
