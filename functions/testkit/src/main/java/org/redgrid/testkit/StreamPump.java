@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.testkit;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,14 +29,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * (every shard from TRIM_HORIZON), keeps the records template.yaml's filter selects (outbox inserts, pk EVENT#...)
  * and hands them over as the Lambda DynamoDB stream event AWS would send.
  */
-final class StreamPump {
+public final class StreamPump {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamPump() {
     }
 
-    static ObjectNode eventsOf(DynamoDbClient db, String table) {
+    public static ObjectNode eventsOf(DynamoDbClient db, String table) {
         String arn = db.describeTable(t -> t.tableName(table)).table().latestStreamArn();
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
@@ -123,7 +123,7 @@ final class StreamPump {
                 .build();
     }
 
-    static List<String> ids(ObjectNode event) {
+    public static List<String> ids(ObjectNode event) {
         List<String> ids = new ArrayList<>();
         event.path("Records").forEach(r -> ids.add(r.path("dynamodb").path("NewImage").path("eventId").path("S").asText()));
         return ids;

@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,11 @@ import org.redgrid.kernel.events.StreamDispatch;
 import org.redgrid.kernel.grid.GridPort;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.LocalDynamoDbResource;
+import org.redgrid.testkit.StreamPump;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
