@@ -89,15 +89,13 @@ class DuplicatesTest {
     void anIdNumberIsRegisteredOnceAndAClashNamesTheRecordToThoseWhoMaySeeIt() {
         DemoDistrict d = DemoDistrict.create();
         String idNumber = DemoDistrict.idNumber();
-        Gateway.Reply first = Gateway.post(d.adminA, "/directory/people",
-                Map.of("name", "赵一", "phone", "13800006000", "idNumber", idNumber, "homeNodeCode", d.gridA1));
-        assertEquals(201, first.status(), first::toString);
+        String firstId = d.person("赵一", "13800006000", d.gridA1, idNumber);
 
         Gateway.Reply again = Gateway.post(d.workerA1, "/directory/people",
                 Map.of("name", "赵一", "phone", "13800006001", "idNumber", idNumber.toLowerCase(), "homeNodeCode", d.buildingA11));
         assertEquals(409, again.status(), again::toString);
         assertEquals("PERSON_ID_NUMBER_TAKEN", again.json().getString("code"));
-        assertEquals(first.json().getString("id"), again.json().getString("existingId"));
+        assertEquals(firstId, again.json().getString("existingId"));
 
         Gateway.Reply elsewhere = Gateway.post(d.leaderB1, "/directory/people",
                 Map.of("name", "赵一", "phone", "13800006002", "idNumber", idNumber, "homeNodeCode", d.gridB1));
@@ -111,13 +109,13 @@ class DuplicatesTest {
         Gateway.Reply taken = Gateway.call(d.adminA, "PATCH", "/directory/people/" + other, Map.of("idNumber", idNumber));
         assertEquals(409, taken.status());
         assertEquals("PERSON_ID_NUMBER_TAKEN", taken.json().getString("code"));
-        Gateway.Reply changed = Gateway.call(d.adminA, "PATCH", "/directory/people/" + first.json().getString("id"), Map.of("idNumber", newNumber));
+        Gateway.Reply changed = Gateway.call(d.adminA, "PATCH", "/directory/people/" + firstId, Map.of("idNumber", newNumber));
         assertEquals(200, changed.status(), changed::toString);
         Gateway.Reply freed = Gateway.call(d.adminA, "PATCH", "/directory/people/" + other, Map.of("idNumber", idNumber));
         assertEquals(200, freed.status(), () -> "the old number was released: " + freed);
         Gateway.Reply newOneTaken = Gateway.post(d.adminA, "/directory/people",
                 Map.of("name", "孙三", "phone", "13800006004", "idNumber", newNumber, "homeNodeCode", d.gridA1));
         assertEquals(409, newOneTaken.status(), "the new number is claimed");
-        assertTrue(newOneTaken.json().getString("existingId").equals(first.json().getString("id")));
+        assertTrue(newOneTaken.json().getString("existingId").equals(firstId));
     }
 }

@@ -27,10 +27,7 @@ class PeopleTest {
     void personalDataIsMaskedUntilRevealedWithAReasonAndTheRevealIsAudited() {
         DemoDistrict d = DemoDistrict.create();
         String idNumber = DemoDistrict.idNumber();
-        Gateway.Reply registered = Gateway.post(d.districtAdmin, "/directory/people",
-                Map.of("name", "张三", "phone", "13812345678", "idNumber", idNumber, "homeNodeCode", d.gridA1));
-        assertEquals(201, registered.status(), registered::toString);
-        String id = registered.json().getString("id");
+        String id = d.person("张三", "13812345678", d.gridA1, idNumber);
 
         Gateway.Reply masked = Gateway.get(d.workerA1, "/directory/people/" + id);
         assertEquals("138****5678", masked.json().getString("phone"));

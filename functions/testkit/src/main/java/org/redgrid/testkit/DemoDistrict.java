@@ -59,8 +59,13 @@ public final class DemoDistrict {
 
     /** Registers a person living in {@code home}, with a fresh valid ID number; returns their id. */
     public String person(String name, String phone, String home) {
+        return person(name, phone, home, idNumber());
+    }
+
+    /** Registers a person living in {@code home} with the given ID number; returns their id. */
+    public String person(String name, String phone, String home, String idNumber) {
         Gateway.Reply reply = Gateway.post(districtAdmin, "/directory/people",
-                Map.of("name", name, "phone", phone, "idNumber", idNumber(), "homeNodeCode", home));
+                Map.of("name", name, "phone", phone, "idNumber", idNumber, "homeNodeCode", home));
         assertEquals(201, reply.status(), reply::toString);
         return reply.json().getString("id");
     }
