@@ -33,8 +33,7 @@ class StreamFunctionTest {
     void thePackagedStreamFunctionConsumesAnEventOnce() throws Exception {
         Path checkout = SamTemplate.locate().getParent();
         SamTemplate template = SamTemplate.fromCheckout();
-        Map<String, Object> properties = cast(template.resourcesOfType("AWS::Serverless::Function").get(FUNCTION).get("Properties"));
-        String handler = (String) properties.get("Handler");
+        String handler = template.javaHandler(FUNCTION).orElseThrow();
         try (LocalDynamoDb dynamo = LocalDynamoDb.inMemory()) {
             dynamo.createTables(template);
             Map<String, String> env = new LinkedHashMap<>(template.environment(FUNCTION));
@@ -65,10 +64,5 @@ class StreamFunctionTest {
 
     private static Map<String, String> s(String value) {
         return Map.of("S", value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
     }
 }
