@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.infra.template.SamTemplate;
 
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

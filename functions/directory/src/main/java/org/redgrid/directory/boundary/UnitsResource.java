@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,15 +19,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.PartnerUnits;
 import org.redgrid.directory.control.UnitDraft;
 import org.redgrid.kernel.text.DisplayText;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
-import org.redgrid.kernel.security.Permission;
+import org.redgrid.directory.control.DirectoryPermissions;
 import org.redgrid.kernel.security.Secured;
 
 /** Partner units (共建单位). */
@@ -39,16 +42,19 @@ public class UnitsResource {
     @Inject
     PartnerUnits units;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记共建单位")
-    public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit) {
-        UnitView view = UnitView.of(units.register(unit), false);
+    public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        UnitView view = UnitView.of(units.register(unit, idempotency.key(idempotencyKey, "POST /directory/units", unit)), false);
         return Created.at("/directory/units/" + view.id(), view);
     }
 
     @GET
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "某节点之下的共建单位")
     public Page<UnitView> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
             @Valid @BeanParam PageRequest page) {
@@ -57,7 +63,7 @@ public class UnitsResource {
 
     @GET
     @Path("/{id}")
-    @Secured(Permission.PEOPLE_READ)
+    @Secured(DirectoryPermissions.PEOPLE_READ)
     @Operation(summary = "查看共建单位；reveal=phone 加 reason 查看联系人完整电话（留痕）")
     public UnitView get(@PathParam("id") String id, @QueryParam("reveal") List<String> reveal, @QueryParam("reason") @DisplayText String reason) {
         PartnerUnits.UnitFile file = units.read(id, reveal, reason);
@@ -66,7 +72,7 @@ public class UnitsResource {
 
     @PATCH
     @Path("/{id}")
-    @Secured(Permission.PEOPLE_WRITE)
+    @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "修改共建单位")
     public UnitView update(@PathParam("id") String id, @Valid @NotNull UnitDraft unit) {
         return UnitView.of(units.update(id, unit), false);

@@ -8,14 +8,14 @@ import jakarta.inject.Inject;
 import org.redgrid.directory.entity.GridNode;
 import org.redgrid.directory.entity.Household;
 import org.redgrid.directory.entity.Keys;
+import org.redgrid.directory.entity.Totals;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
-import org.redgrid.kernel.security.Permission;
 import org.redgrid.kernel.time.Ids;
 
-import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /** Households (户): registered at a grid or building, counted on that node in the same transaction. */
 @ApplicationScoped
@@ -33,28 +33,32 @@ public class Households {
     @Inject
     Clock clock;
 
-    public Household register(NewHousehold cmd) {
-        GridNode node = store.node(cmd.nodeCode()).orElseThrow(
-                () -> ProblemException.invalidField("nodeCode", "NOT_FOUND", "节点 " + cmd.nodeCode() + " 不存在"));
+    @Inject
+    Idempotency idempotency;
+
+    /** Registers a household; with an idempotency key, a repeat of the request answers with the household it registered. */
+    public Household register(NewHousehold cmd, Idempotency.Key key) {
+        return idempotency.once(store.table(), key, tx -> register(cmd, tx), Household::id, this::get);
+    }
+
+    private Household register(NewHousehold cmd, Transaction tx) {
+        GridNode node = store.existingNode("nodeCode", cmd.nodeCode());
         if (!node.level().holdsHouseholds()) {
             throw ProblemException.invalidField("nodeCode", "LEVEL_MISMATCH", "住户须登记在网格或楼栋");
         }
-        guard.require(Permission.PEOPLE_WRITE, node.path());
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, node.path());
         String now = clock.instant().toString();
         Household household = new Household(Ids.newId(clock.instant()), node.code(), node.path(), cmd.address().trim(),
                 cmd.label(), 1, now, now);
-        Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(household.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("HOUSEHOLD_EXISTS", "户编号冲突，请重试"));
-        store.attach(tx, node.code(), 1);
-        tx.commit(store.db());
+        store.table().putNew(tx, household.toItem(), () -> ProblemException.conflict("HOUSEHOLD_EXISTS", "户编号冲突，请重试"));
+        new NodeTally().attach(node.code()).households(node.code(), 1).totals(node.path(), Totals.ONE_HOUSEHOLD).addTo(tx, store.table());
         return household;
     }
 
     public Household get(String id) {
-        Household household = store.get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem)
+        Household household = store.table().get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem)
                 .orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "户不存在"));
-        guard.require(Permission.PEOPLE_READ, household.nodePath());
+        guard.require(DirectoryPermissions.PEOPLE_READ, household.nodePath());
         return household;
     }
 
@@ -66,7 +70,7 @@ public class Households {
 
     public Page<Household> list(String under, int limit, String cursor) {
         GridNode node = store.existingNode(under);
-        guard.require(Permission.PEOPLE_READ, node.path());
-        return store.underPath(Keys.households(node.path()), node.path(), limit, cursor).map(Household::fromItem);
+        guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
+        return store.table().underPath(Keys.households(node.path()), node.path(), limit, cursor).map(Household::fromItem);
     }
 }

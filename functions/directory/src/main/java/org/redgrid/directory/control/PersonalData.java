@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.redgrid.kernel.problem.ProblemException;
-import org.redgrid.kernel.security.Permission;
 
 /**
  * Personal information rules (个人信息保护): formats, masking, and which field needs which permission to be read
@@ -61,8 +60,8 @@ public final class PersonalData {
         }
     }
 
-    public static Permission permissionToReveal(String field) {
-        return FIELD_ID_NUMBER.equals(field) ? Permission.REVEAL_ID_NUMBER : Permission.REVEAL_PHONE;
+    public static String permissionToReveal(String field) {
+        return FIELD_ID_NUMBER.equals(field) ? DirectoryPermissions.REVEAL_ID_NUMBER : DirectoryPermissions.REVEAL_PHONE;
     }
 
     /** The fields asked for unmasked; unknown names and a missing reason are refused. */

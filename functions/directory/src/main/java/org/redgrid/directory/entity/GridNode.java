@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,11 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param path           materialized path of codes from the root, "/D01/S01/C01/G01/"
  * @param boundary       GeoJSON Polygon or MultiPolygon text, or null
+ * @param totals         what is registered in the whole subtree, kept with every change
  * @param refs           how many things refer to this node (children, people, posts, households, units)
  * @param activeChildren children not retired; a node retires only when this is 0
  */
 public record GridNode(String code, String name, NodeLevel level, String parentCode, String path, String category,
-        String boundary, long householdCount, long refs, long activeChildren, NodeStatus status, long version,
+        String boundary, long householdCount, Totals totals, long refs, long activeChildren, NodeStatus status, long version,
         String createdAt, String updatedAt) {
 
     public List<String> pathCodes() {
@@ -32,14 +35,14 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.node(code)));
-        item.put(Keys.SK, s(Keys.NODE_SK));
+        item.put(SingleTable.PK, s(Keys.node(code)));
+        item.put(SingleTable.SK, s(Keys.NODE_SK));
         if (parentCode != null) {
-            item.put(Keys.GSI1PK, s(Keys.children(parentCode)));
-            item.put(Keys.GSI1SK, s(code));
+            item.put(SingleTable.GSI1PK, s(Keys.children(parentCode)));
+            item.put(SingleTable.GSI1SK, s(code));
         }
-        item.put(Keys.GSI2PK, s(Keys.nodes(path)));
-        item.put(Keys.GSI2SK, s(path));
+        item.put(SingleTable.GSI2PK, s(Keys.nodes(path)));
+        item.put(SingleTable.GSI2SK, s(path));
         item.put("code", s(code));
         item.put("name", s(name));
         item.put("level", s(level.name()));
@@ -48,19 +51,18 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
         putIfPresent(item, "category", category);
         putIfPresent(item, "boundary", boundary);
         item.put("householdCount", n(householdCount));
+        totals.toItem(item);
         item.put("refs", n(refs));
         item.put("activeChildren", n(activeChildren));
         item.put("status", s(status.name()));
-        item.put("version", n(version));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(updatedAt));
+        SingleTable.stamp(item, version, createdAt, updatedAt);
         return item;
     }
 
     public static GridNode fromItem(Map<String, AttributeValue> item) {
         return new GridNode(str(item, "code"), str(item, "name"), NodeLevel.valueOf(str(item, "level")),
                 str(item, "parentCode"), str(item, "path"), str(item, "category"), str(item, "boundary"),
-                num(item, "householdCount"), num(item, "refs"), num(item, "activeChildren"),
+                num(item, "householdCount"), Totals.fromItem(item), num(item, "refs"), num(item, "activeChildren"),
                 NodeStatus.valueOf(str(item, "status")), num(item, "version"), str(item, "createdAt"), str(item, "updatedAt"));
     }
 }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The authenticated caller of one request (调用者), read from the claims the API Gateway JWT authorizer verified.
@@ -14,17 +17,27 @@ import java.util.Optional;
  */
 public record Caller(String username, List<Grant> grants) {
 
-    public boolean has(Permission permission) {
+    public boolean has(String permission) {
         return grants.stream().anyMatch(g -> g.role().allows(permission));
     }
 
+    /** Every permission some grant carries (where it applies is each grant's node). */
+    public SortedSet<String> permissions() {
+        return grants.stream().flatMap(g -> g.role().permissions().stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Staff work in the console; residents, and callers holding no role, on the phone pages. */
+    public Role.Home home() {
+        return grants.stream().anyMatch(g -> g.role().home() == Role.Home.CONSOLE) ? Role.Home.CONSOLE : Role.Home.MOBILE;
+    }
+
     /** Whether any grant carrying {@code permission} covers the node at {@code path}. */
-    public boolean covers(Permission permission, String path) {
+    public boolean covers(String permission, String path) {
         return grants.stream().anyMatch(g -> g.role().allows(permission) && g.covers(path));
     }
 
     /** Nodes where the caller holds a role carrying {@code permission}: the roots of what they may see or change. */
-    public List<String> roots(Permission permission) {
+    public List<String> roots(String permission) {
         return grants.stream().filter(g -> g.role().allows(permission) && g.nodeCode() != null)
                 .map(Grant::nodeCode).distinct().toList();
     }

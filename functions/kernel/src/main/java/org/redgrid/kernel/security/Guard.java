@@ -23,31 +23,31 @@ public class Guard {
     }
 
     /** Refuses (403) unless a grant carrying {@code permission} covers the node at {@code path}. */
-    public void require(Permission permission, String path) {
+    public void require(String permission, String path) {
         if (!may(permission, path)) {
             throw ProblemException.outOfScope();
         }
     }
 
     /** Refuses (403) unless some of {@code paths} is covered (e.g. a person's home or any of their posts). */
-    public void requireAny(Permission permission, Collection<String> paths) {
+    public void requireAny(String permission, Collection<String> paths) {
         if (paths.stream().noneMatch(p -> may(permission, p))) {
             throw ProblemException.outOfScope();
         }
     }
 
-    public boolean may(Permission permission, String path) {
+    public boolean may(String permission, String path) {
         return caller().covers(permission, path);
     }
 
     /** Refuses (403) unless the caller holds {@code permission} anywhere; for checks that depend on the role alone. */
-    public void requireRole(Permission permission) {
+    public void requireRole(String permission) {
         if (!caller().has(permission)) {
             throw ProblemException.forbidden("您的角色无权执行此操作");
         }
     }
 
-    public List<String> roots(Permission permission) {
+    public List<String> roots(String permission) {
         return caller().roots(permission);
     }
 

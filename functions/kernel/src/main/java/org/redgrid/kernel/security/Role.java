@@ -1,37 +1,62 @@
 package org.redgrid.kernel.security;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.redgrid.kernel.security.Permission.*;
 
 /**
  * An access role (角色), held at a node of the grid tree and carried in the token as a group/role claim
  * {@code <code>@<node>}, e.g. {@code community-admin@C0101}. A resident's role is held without a node.
+ * <p>
+ * This enum is the role table: the one place that says which permission each role carries. Each domain declares
+ * its permissions ({@link DomainPermissions}, e.g. {@code directory.people.write}); the functions enforce this
+ * table through {@link Secured} and {@link Guard}, {@code GET /directory/access} reports it to the console (whose
+ * menus follow the permissions), and the local demo accounts are built from it. {@link RoleTableCheck} refuses to
+ * start when the table names a permission no domain declares. Adding a domain adds its permissions here.
  */
 public enum Role {
     /** 区级管理员 */
-    DISTRICT_ADMIN("district-admin", EnumSet.of(TREE_READ, TREE_WRITE, PEOPLE_READ, PEOPLE_WRITE, REVEAL_PHONE, REVEAL_ID_NUMBER, AUDIT_READ)),
+    DISTRICT_ADMIN("district-admin", "区级管理员", Home.CONSOLE, Table.ADMIN),
     /** 街道管理员 */
-    STREET_ADMIN("street-admin", EnumSet.of(TREE_READ, TREE_WRITE, PEOPLE_READ, PEOPLE_WRITE, REVEAL_PHONE, REVEAL_ID_NUMBER, AUDIT_READ)),
+    STREET_ADMIN("street-admin", "街道管理员", Home.CONSOLE, Table.ADMIN),
     /** 社区管理员 */
-    COMMUNITY_ADMIN("community-admin", EnumSet.of(TREE_READ, TREE_WRITE, PEOPLE_READ, PEOPLE_WRITE, REVEAL_PHONE, REVEAL_ID_NUMBER, AUDIT_READ)),
+    COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.ADMIN),
     /** 网格长 */
-    GRID_LEADER("grid-leader", EnumSet.of(TREE_READ, PEOPLE_READ, PEOPLE_WRITE, REVEAL_PHONE)),
+    GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_STAFF),
     /** 网格员 */
-    GRID_WORKER("grid-worker", EnumSet.of(TREE_READ, PEOPLE_READ, PEOPLE_WRITE, REVEAL_PHONE)),
+    GRID_WORKER("grid-worker", "网格员", Home.CONSOLE, Table.GRID_STAFF),
     /** 党员 */
-    PARTY_MEMBER("party-member", EnumSet.of(TREE_READ)),
+    PARTY_MEMBER("party-member", "党员", Home.CONSOLE, Table.PARTY_MEMBER),
     /** 居民 */
-    RESIDENT("resident", EnumSet.of(SELF_READ));
+    RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT);
+
+    /** Where a holder of the role works: the admin console or the phone pages (/m/). */
+    public enum Home {
+        CONSOLE, MOBILE
+    }
+
+    /** The permissions of each role, by domain. */
+    private static final class Table {
+        static final Set<String> ADMIN = Set.of(
+                "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
+                "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read");
+        static final Set<String> GRID_STAFF = Set.of(
+                "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone");
+        static final Set<String> PARTY_MEMBER = Set.of(
+                "directory.tree.read");
+        static final Set<String> RESIDENT = Set.of(
+                "directory.self.read");
+    }
 
     private final String code;
-    private final Set<Permission> permissions;
+    private final String label;
+    private final Home home;
+    private final Set<String> permissions;
 
-    Role(String code, Set<Permission> permissions) {
+    Role(String code, String label, Home home, Set<String> permissions) {
         this.code = code;
+        this.label = label;
+        this.home = home;
         this.permissions = permissions;
     }
 
@@ -39,7 +64,20 @@ public enum Role {
         return code;
     }
 
-    public boolean allows(Permission permission) {
+    /** The role's zh-CN name, as staff know it. */
+    public String label() {
+        return label;
+    }
+
+    public Home home() {
+        return home;
+    }
+
+    public Set<String> permissions() {
+        return permissions;
+    }
+
+    public boolean allows(String permission) {
         return permissions.contains(permission);
     }
 

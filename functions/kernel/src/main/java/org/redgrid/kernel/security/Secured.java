@@ -13,5 +13,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Secured {
-    Permission value();
+
+    /** For endpoints any signed-in caller may use, whatever their roles (e.g. "what may I do"). */
+    String SIGNED_IN = "signed-in";
+
+    /** A permission a domain declares (see {@link DomainPermissions}), or {@link #SIGNED_IN}. */
+    String value();
 }

@@ -19,9 +19,11 @@ class CallerTest {
                 "cognito:groups", "[community-admin@C01 grid-worker@G0101 other-app-group]"), "cognito:groups").orElseThrow();
         assertEquals("zhang", c.username());
         assertEquals(List.of(new Grant(Role.COMMUNITY_ADMIN, "C01"), new Grant(Role.GRID_WORKER, "G0101")), c.grants());
-        assertTrue(c.covers(Permission.REVEAL_ID_NUMBER, "/D01/S01/C01/G0102/"));
-        assertFalse(c.covers(Permission.TREE_WRITE, "/D01/S01/C02/"));
-        assertFalse(c.covers(Permission.TREE_WRITE, "/D01/S01/C011/"), "a code is matched whole, not as a prefix");
+        assertTrue(c.covers("directory.reveal.idNumber", "/D01/S01/C01/G0102/"));
+        assertFalse(c.covers("directory.tree.write", "/D01/S01/C02/"));
+        assertFalse(c.covers("directory.tree.write", "/D01/S01/C011/"), "a code is matched whole, not as a prefix");
+        assertTrue(c.permissions().contains("directory.audit.read"), "the union of the grants' permissions");
+        assertEquals(Role.Home.CONSOLE, c.home());
     }
 
     @Test
@@ -30,8 +32,9 @@ class CallerTest {
                 "cognito:groups").orElseThrow();
         assertEquals("li", c.username());
         assertEquals(List.of(new Grant(Role.RESIDENT, null)), c.grants());
-        assertTrue(c.has(Permission.SELF_READ));
-        assertFalse(c.has(Permission.PEOPLE_READ));
+        assertTrue(c.has("directory.self.read"));
+        assertFalse(c.has("directory.people.read"));
+        assertEquals(Role.Home.MOBILE, c.home(), "residents work on the phone pages");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.redgrid.infra.local;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -19,6 +23,7 @@ public final class FunctionProcess implements AutoCloseable {
 
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final String name;
     private final Process process;
@@ -37,12 +42,20 @@ public final class FunctionProcess implements AutoCloseable {
      */
     public static FunctionProcess start(String name, Path taskRoot, String ricClasspath, int memoryMb, Map<String, String> environment,
             Path log) throws IOException {
+        return start(name, HANDLER, taskRoot, ricClasspath, memoryMb, environment, log);
+    }
+
+    /** @param handler the function's {@code Handler} ("class::method"), e.g. a stream function's */
+    public static FunctionProcess start(String name, String handler, Path taskRoot, String ricClasspath, int memoryMb,
+            Map<String, String> environment, Path log) throws IOException {
+        Path jni = nativeClient(taskRoot, ricClasspath);
         RuntimeApi api = new RuntimeApi(name);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // What the Lambda Java runtime does by default: quick C1 start, heap sized from the memory setting.
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx" + Math.max(64, memoryMb * 85 / 100) + "m",
-                "-cp", ricClasspath, RIC_MAIN, HANDLER));
+                "-D" + JNI_PROPERTY + "=" + jni,
+                "-cp", ricClasspath, RIC_MAIN, handler));
         // The Runtime Interface Client loads the handler from its working directory (and its lib/), as /var/task on Lambda.
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -50,7 +63,7 @@ public final class FunctionProcess implements AutoCloseable {
         env.putAll(environment);
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", HANDLER);
+        env.put("_HANDLER", handler);
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
@@ -62,6 +75,34 @@ public final class FunctionProcess implements AutoCloseable {
             api.close();
             throw e;
         }
+    }
+
+    /**
+     * The RIC's native library, unpacked once beside the function. Left to itself, every RIC process copies it to
+     * the fixed path /tmp/.libaws-lambda-jni.so while loading it, so processes that start together (two functions,
+     * or another checkout's tests) overwrite each other's copy and die at start-up.
+     */
+    private static synchronized Path nativeClient(Path taskRoot, String ricClasspath) throws IOException {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        Path target = taskRoot.resolveSibling("libaws-lambda-jni.so");
+        if (Files.exists(target)) {
+            return target;
+        }
+        for (String entry : ricClasspath.split(File.pathSeparator)) {
+            try (ZipFile jar = new ZipFile(entry)) {
+                ZipEntry lib = jar.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+                if (lib != null) {
+                    Path partial = Files.createTempFile(taskRoot.getParent(), "jni", ".so");
+                    try (InputStream in = jar.getInputStream(lib)) {
+                        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (ZipException notAJar) {
+                // a directory or another kind of entry: not the RIC
+            }
+        }
+        throw new IOException("the Runtime Interface Client's native library is not on " + ricClasspath);
     }
 
     /** Unpacks function.zip into {@code target} unless it is already there and newer than the zip. */

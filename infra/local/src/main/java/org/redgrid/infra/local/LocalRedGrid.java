@@ -91,7 +91,8 @@ public final class LocalRedGrid implements AutoCloseable {
             for (String name : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
                 Map<String, String> env = new LinkedHashMap<>(template.environment(name));
                 env.putAll(dynamoEnvironment(dynamo.endpoint()));
-                FunctionProcess fn = FunctionProcess.start(name, taskRoot, ric, template.memorySize(name), env, logs.resolve(name + ".log"));
+                FunctionProcess fn = FunctionProcess.start(name, template.javaHandler(name).orElse(FunctionProcess.HANDLER), taskRoot,
+                        ric, template.memorySize(name), env, logs.resolve(name + ".log"));
                 started.add(fn);
                 functions.put(name, fn);
             }

@@ -173,6 +173,16 @@ public final class SamTemplate {
         return out;
     }
 
+    /**
+     * The Java handler ("class::method") of a function that runs on a JVM runtime of its own (e.g. a stream function:
+     * {@code Runtime: java21} with its {@code Handler}); empty for the functions that use the Globals runtime.
+     */
+    public Optional<String> javaHandler(String function) {
+        Map<String, Object> own = properties(resources().get(function));
+        return own.get("Runtime") instanceof String runtime && runtime.startsWith("java") && own.get("Handler") instanceof String h
+                ? Optional.of(h) : Optional.empty();
+    }
+
     /** MemorySize of a function (its own, else Globals', else Lambda's default of 128 MB). */
     public int memorySize(String function) {
         Object own = properties(resources().get(function)).get("MemorySize");
@@ -217,9 +227,8 @@ public final class SamTemplate {
         if (!gsis.isEmpty()) {
             create.globalSecondaryIndexes(gsis);
         }
-        if (p.get("StreamSpecification") instanceof Map<?, ?> stream) {
-            create.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType((String) stream.get("StreamViewType")).build());
+        if (p.get("StreamSpecification") instanceof Map<?, ?> stream && stream.get("StreamViewType") instanceof String view) {
+            create.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(view).build());
         }
         Optional<String> ttl = Optional.ofNullable(p.get("TimeToLiveSpecification"))
                 .map(SamTemplate::cast)

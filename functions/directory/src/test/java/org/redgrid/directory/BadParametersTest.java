@@ -1,5 +1,6 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.DemoDistrict;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Issue 10 item 4: a value that does not convert is 400 naming the field, not 404; messages zh-CN unless en-US is asked. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class BadParametersTest {
 
     @Test

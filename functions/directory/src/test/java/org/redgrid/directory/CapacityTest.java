@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,14 +40,14 @@ class CapacityTest {
         // entries = 4 × 1 WCU.
         assertUnits(0.5, 8, Gateway.post(d.adminA, "/directory/nodes",
                 Map.of("code", d.prefix + "CAP", "name", "容量网格", "level", "GRID", "parentCode", d.communityA)));
-        // GetItem of the home node; transaction: put person + update home node = 2 × 2 WCU, plus the person's ByPath
-        // entry and the home node's two index entries = 3 × 1 WCU. Pinned so that any extra write shows up;
-        // infra/bench reports the units per endpoint beside this model.
+        // GetItem of the home node, BatchGetItem of the 4 names on its path; transaction: put person (2 WCU, plus its ByPath
+        // entry 1) + update of the home node and its 3 ancestors (refs and subtree totals: 4 × 2 WCU, plus their index
+        // entries: ByPath for all four, ByParent for the three that have a parent = 7 × 1 WCU) = 18 WCU.
         Gateway.Reply registered = Gateway.post(d.workerA1, "/directory/people",
                 Map.of("name", "容量", "phone", "13800001234", "homeNodeCode", d.gridA1));
-        assertUnits(0.5, 7, registered);
-        // One Query of the person's partition (profile and posts together).
-        assertUnits(0.5, 0, Gateway.get(d.workerA1, "/directory/people/" + registered.json().getString("id")));
+        assertUnits(2.5, 18, registered);
+        // One Query of the person's partition (profile and posts together), BatchGetItem of the 4 names on the path.
+        assertUnits(2.5, 0, Gateway.get(d.workerA1, "/directory/people/" + registered.json().getString("id")));
         // GetItem of the node for the scope check, one Query page under its path.
         assertUnits(1.0, 0, Gateway.get(d.adminA, "/directory/people?under=" + d.communityA));
     }

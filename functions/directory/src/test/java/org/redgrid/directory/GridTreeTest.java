@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +77,43 @@ class GridTreeTest {
         assertEquals(403, intoItself.status(), "community A's admin may not move into community B");
         Gateway.Reply cycle = Gateway.post(d.districtAdmin, "/directory/nodes/" + d.communityA + "/move", Map.of("parentCode", d.communityA));
         assertEquals(400, cycle.status(), cycle::toString);
+    }
+
+    @Test
+    void totalsRollUpTheSubtreeAndFollowEveryWriteAndMove() {
+        DemoDistrict d = DemoDistrict.create();
+        d.household(d.buildingA11, "幸福小区1号楼101");
+        d.household(d.gridA2, "幸福小区2号楼201");
+        String member = d.person("党员甲", "13800000001", d.buildingA11);
+        assertEquals(200, Gateway.call(d.adminA, "PATCH", "/directory/people/" + member, Map.of("partyStatus", "RETIRED")).status());
+        d.person("居民乙", "13800000002", d.gridA1);
+        d.unit(d.communityA, "区卫健委");
+
+        assertTotals(d, d.buildingA11, 1, 1, 1, 0);
+        assertTotals(d, d.gridA1, 2, 1, 1, 0);
+        assertTotals(d, d.communityA, 2, 1, 2, 1);
+        assertTotals(d, d.district, 2, 1, 2, 1);
+        assertEquals(0, Gateway.get(d.adminA, "/directory/nodes/" + d.communityA).json().getInt("householdCount"),
+                "householdCount stays the node's own");
+
+        Gateway.Reply moved = Gateway.post(d.districtAdmin, "/directory/nodes/" + d.buildingA11 + "/move", Map.of("parentCode", d.gridB1));
+        assertEquals(200, moved.status(), moved::toString);
+        assertTotals(d, d.gridA1, 1, 0, 0, 0);
+        assertTotals(d, d.communityA, 1, 0, 1, 1);
+        assertTotals(d, d.gridB1, 1, 1, 1, 0);
+        assertTotals(d, d.communityB, 1, 1, 1, 0);
+        assertTotals(d, d.street, 2, 1, 2, 1);
+
+        assertEquals(200, Gateway.call(d.districtAdmin, "PATCH", "/directory/people/" + member, Map.of("homeNodeCode", d.gridA2)).status());
+        assertTotals(d, d.communityB, 0, 0, 1, 0);
+        assertTotals(d, d.gridA2, 1, 1, 1, 0);
+        assertTotals(d, d.street, 2, 1, 2, 1);
+    }
+
+    private static void assertTotals(DemoDistrict d, String code, int people, int partyMembers, int households, int units) {
+        Gateway.Reply node = Gateway.get(d.districtAdmin, "/directory/nodes/" + code);
+        assertEquals(Map.of("people", people, "partyMembers", partyMembers, "households", households, "units", units),
+                node.json().getMap("totals"), () -> code + ": " + node);
     }
 
     @Test

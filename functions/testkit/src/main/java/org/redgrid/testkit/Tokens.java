@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.testkit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Claims as API Gateway's JWT authorizer hands them to the function: every value a string, arrays flattened
- * to "[a b]".
+ * to "[a b]" (see the test resource aws-events/NOTES.md).
  */
 public final class Tokens {
 

@@ -1,5 +1,6 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,12 +10,14 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.DemoDistrict;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Issue 10 item 3: paging cursors are signed and bound to their query; anything else is 400 BAD_CURSOR, never 500. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class CursorTest {
 
     @Test

@@ -1,5 +1,6 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.DemoDistrict;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Issue 10 item 5: control and bidi-override characters are refused in display text; real scripts are kept. */
 @QuarkusTest
-@QuarkusTestResource(LocalDynamoDbResource.class)
+@QuarkusTestResource(DynamoEngineResource.class)
 class DisplayTextTest {
 
     @Test
