@@ -4,6 +4,42 @@
  */
 
 export interface paths {
+    "/directory/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户的角色、权限与首页（管理台或手机端） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/households": {
         parameters: {
             query?: never;
@@ -949,6 +985,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessView: {
+            username?: string;
+            grants?: components["schemas"]["GrantView"][];
+            permissions?: string[];
+            home?: string;
+        };
         AuditEntry: {
             subject?: string;
             actor?: string;
@@ -970,9 +1012,17 @@ export interface components {
         };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE";
+        GrantView: {
+            role?: string;
+            roleName?: string;
+            node?: string;
+            nodeName?: string;
+        };
         HouseholdView: {
             id?: string;
             nodeCode?: string;
+            nodeName?: string;
+            pathNames?: string[];
             address?: string;
             label?: string;
             members?: components["schemas"]["PersonLine"][];
@@ -1055,6 +1105,7 @@ export interface components {
             status?: components["schemas"]["NodeStatus"];
             /** Format: int64 */
             householdCount?: number;
+            totals?: components["schemas"]["Totals"];
             boundary?: components["schemas"]["JsonNode"];
             /** Format: int64 */
             version?: number;
@@ -1111,6 +1162,8 @@ export interface components {
             idNumber?: string;
             idNumberMasked?: boolean;
             homeNodeCode?: string;
+            homeNodeName?: string;
+            homePathNames?: string[];
             householdId?: string;
             partyStatus?: components["schemas"]["PartyStatus"];
             employer?: string;
@@ -1125,9 +1178,20 @@ export interface components {
         PositionType: "GRID_LEADER" | "GRID_WORKER" | "BUILDING_LEADER" | "PARTY_MEMBER" | "SINKING_CADRE" | "VOLUNTEER";
         PositionView: {
             nodeCode?: string;
+            nodeName?: string;
             position?: string;
             positionName?: string;
             since?: string;
+        };
+        Totals: {
+            /** Format: int64 */
+            people?: number;
+            /** Format: int64 */
+            partyMembers?: number;
+            /** Format: int64 */
+            households?: number;
+            /** Format: int64 */
+            units?: number;
         };
         UnitDraft: {
             name: string;
