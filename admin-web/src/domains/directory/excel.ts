@@ -73,13 +73,26 @@ export async function parseWorkbook(data: ArrayBuffer): Promise<ParsedRow[]> {
   return rows
 }
 
-/** The current people list as a sheet (phones stay masked: an export never unmasks). */
-export async function exportWorkbook(lines: { name: string; phone?: string; nodeCode?: string; posts?: string[] }[]): Promise<ArrayBuffer> {
+/** People as a sheet, with names rather than codes (phones stay masked: an export never unmasks). */
+export async function exportWorkbook(lines: { name: string; phone?: string; node?: string; posts?: string[] }[]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('人员')
-  ws.addRow(['姓名', '联系电话（脱敏）', '节点', '岗位'])
-  lines.forEach((l) => ws.addRow([l.name, l.phone ?? '', l.nodeCode ?? '', (l.posts ?? []).join('、')]))
+  ws.addRow(['姓名', '联系电话（脱敏）', '居住地', '岗位'])
+  lines.forEach((l) => ws.addRow([l.name, l.phone ?? '', l.node ?? '', (l.posts ?? []).join('、')]))
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer
+}
+
+/** For each row whose 身份证号 an earlier row of the same sheet already has: that earlier row's number. */
+export function repeatedIdNumbers(rows: ParsedRow[]): Map<number, number> {
+  const first = new Map<string, number>()
+  const repeats = new Map<number, number>()
+  for (const r of rows) {
+    const id = r.person.idNumber
+    if (!id) continue
+    if (first.has(id)) repeats.set(r.row, first.get(id)!)
+    else first.set(id, r.row)
+  }
+  return repeats
 }
 
 export function download(data: ArrayBuffer, filename: string) {
