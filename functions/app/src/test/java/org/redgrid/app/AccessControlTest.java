@@ -37,9 +37,15 @@ class AccessControlTest {
         final String unit = d.unit(d.communityA, "区卫健委");
         final String residentAccount = "resident-" + d.prefix;
         final Map<String, String> resident = Tokens.idToken(residentAccount, "resident");
+        /** Subjects in community B, for the cross-community cases. */
+        final String personB = d.person("周五", "13812340000", d.gridB1);
+        final String householdB = d.household(d.gridB1, "和平小区3号楼301");
+        final String unitB = d.unit(d.communityB, "区民政局");
         int fresh;
 
         Fixture() {
+            Gateway.Reply post = Gateway.call(d.streetAdmin, "PUT", "/directory/people/" + personB + "/positions/" + d.gridA1 + "/VOLUNTEER", null);
+            assertEquals(200, post.status(), post::toString);
             Gateway.Reply r = Gateway.post(d.districtAdmin, "/directory/people", Map.of("name", "李四", "phone", "13700001234",
                     "homeNodeCode", d.gridA1, "account", residentAccount));
             assertEquals(201, r.status(), r::toString);
@@ -153,6 +159,59 @@ class AccessControlTest {
                 assertEquals(200, wider.status(), () -> "a wider scope covers the narrower one: " + wider);
             }
         }
+    }
+
+    /** A write tried by a caller whose scope covers the target grid, on a subject that belongs to another community. */
+    record Cross(String route, String method, Function<Fixture, String> path, Function<Fixture, Object> body,
+            Function<Fixture, Map<String, String>> caller) {
+        @Override
+        public String toString() {
+            return method + " " + route;
+        }
+    }
+
+    static Stream<Cross> crossCommunity() {
+        Function<Fixture, Map<String, String>> adminA = f -> f.d.adminA;
+        Function<Fixture, Map<String, String>> workerA1 = f -> f.d.workerA1;
+        return Stream.of(
+                new Cross("/directory/nodes", "POST", f -> "/directory/nodes",
+                        f -> Map.of("code", f.d.prefix + "X" + (++f.fresh), "name", "越界网格", "level", "GRID", "parentCode", f.d.communityB), adminA),
+                new Cross("/directory/nodes/{code}", "PATCH", f -> "/directory/nodes/" + f.d.gridB1, f -> Map.of("name", "改名"), adminA),
+                new Cross("/directory/nodes/{code}", "DELETE", f -> "/directory/nodes/" + f.d.gridB1, null, adminA),
+                new Cross("/directory/nodes/{code}/move", "POST", f -> "/directory/nodes/" + f.d.gridB1 + "/move",
+                        f -> Map.of("parentCode", f.d.communityA), adminA),
+                new Cross("/directory/nodes/{code}/retire", "POST", f -> "/directory/nodes/" + f.d.gridB1 + "/retire", null, adminA),
+                new Cross("/directory/people", "POST", f -> "/directory/people",
+                        f -> Map.of("name", "越界", "phone", "13600002222", "householdId", f.householdB), workerA1),
+                new Cross("/directory/people/{id}", "PATCH", f -> "/directory/people/" + f.personB, f -> Map.of("employer", "越界"), adminA),
+                new Cross("/directory/people/{id}/positions/{nodeCode}/{position}", "PUT",
+                        f -> "/directory/people/" + f.personB + "/positions/" + f.d.gridA1 + "/GRID_WORKER", null, adminA),
+                new Cross("/directory/people/{id}/positions/{nodeCode}/{position}", "DELETE",
+                        f -> "/directory/people/" + f.personB + "/positions/" + f.d.gridA1 + "/VOLUNTEER", null, adminA),
+                new Cross("/directory/households", "POST", f -> "/directory/households",
+                        f -> Map.of("nodeCode", f.d.gridB1, "address", "越界地址"), workerA1),
+                new Cross("/directory/units", "POST", f -> "/directory/units", f -> Map.of("name", "越界单位", "kind", "企业",
+                        "nodeCode", f.d.communityB, "contacts", List.of(Map.of("name", "吴", "phone", "13500004444"))), adminA),
+                new Cross("/directory/units/{id}", "PATCH", f -> "/directory/units/" + f.unitB, f -> Map.of("name", "区民政局",
+                        "kind", "机关", "nodeCode", f.d.communityA, "contacts", List.of(Map.of("name", "王主任", "phone", "13900001111"))), adminA));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossCommunity")
+    void aSubjectInAnotherCommunityIsRefusedAndUnchanged(Cross c) {
+        Fixture f = fx();
+        String before = Gateway.get(f.d.districtAdmin, "/directory/people/" + f.personB).body();
+        Gateway.Reply refused = Gateway.call(c.caller().apply(f), c.method(), c.path().apply(f), c.body() == null ? null : c.body().apply(f));
+        assertEquals(403, refused.status(), () -> "cross-community: " + refused);
+        assertEquals("application/problem+json", refused.header("Content-Type"));
+        assertEquals(before, Gateway.get(f.d.districtAdmin, "/directory/people/" + f.personB).body(), "community B's person is unchanged");
+        assertEquals(403, Gateway.get(f.d.adminA, "/directory/nodes/" + f.d.gridB1).status(), "and stays out of A's reach");
+    }
+
+    @Test
+    void everyWriteRouteIsTriedAcrossCommunities() {
+        Set<String> writes = cases().map(Case::toString).filter(r -> !r.startsWith("GET ")).collect(Collectors.toSet());
+        assertEquals(writes, crossCommunity().map(Cross::toString).collect(Collectors.toSet()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A district of its own for one test class (codes carry a random prefix, so classes sharing the store never
@@ -56,12 +57,28 @@ public final class DemoDistrict {
         return reply;
     }
 
-    /** Registers a person living in {@code home}; returns their id. */
+    /** Registers a person living in {@code home}, with a fresh valid ID number; returns their id. */
     public String person(String name, String phone, String home) {
         Gateway.Reply reply = Gateway.post(districtAdmin, "/directory/people",
-                Map.of("name", name, "phone", phone, "idNumber", "11010519491231002X", "homeNodeCode", home));
+                Map.of("name", name, "phone", phone, "idNumber", idNumber(), "homeNodeCode", home));
         assertEquals(201, reply.status(), reply::toString);
         return reply.json().getString("id");
+    }
+
+    /** A valid 18-digit 身份证号 (GB 11643 check digit) that no other test uses: ID numbers are unique per deployment. */
+    public static String idNumber() {
+        String body = "110105" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** "11010519491231002X" → "110***********002X", as the API masks it. */
+    public static String masked(String idNumber) {
+        return idNumber.substring(0, 3) + "*".repeat(11) + idNumber.substring(14);
     }
 
     public String household(String node, String address) {

@@ -70,17 +70,24 @@ public final class Gateway {
     }
 
     public static Reply call(Map<String, String> claims, String method, String pathAndQuery, Object body) {
+        return call(claims, method, pathAndQuery, body, Map.of());
+    }
+
+    /** With request headers besides accept and content-type, e.g. Idempotency-Key. */
+    public static Reply call(Map<String, String> claims, String method, String pathAndQuery, Object body, Map<String, String> headers) {
         ObjectNode event = event(claims, method, pathAndQuery, body);
+        ObjectNode eventHeaders = (ObjectNode) event.get("headers");
+        headers.forEach((name, value) -> eventHeaders.put(name.toLowerCase(), value));
         String raw = given().contentType("application/json").body(event.toString()).post("/_lambda_").then().extract().asString();
         try {
             JsonNode response = JSON.readTree(raw);
-            Map<String, String> headers = new LinkedHashMap<>();
-            response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> answered = new LinkedHashMap<>();
+            response.path("headers").fields().forEachRemaining(e -> answered.put(e.getKey(), e.getValue().asText()));
             String text = response.path("body").isMissingNode() || response.path("body").isNull() ? "" : response.path("body").asText();
             if (response.path("isBase64Encoded").asBoolean(false)) {
                 text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
             }
-            return new Reply(response.path("statusCode").asInt(), headers, text);
+            return new Reply(response.path("statusCode").asInt(), answered, text);
         } catch (IOException e) {
             throw new IllegalStateException("not a Lambda response: " + raw, e);
         }

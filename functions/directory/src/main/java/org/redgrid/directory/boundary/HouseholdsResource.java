@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,12 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.Households;
 import org.redgrid.directory.control.NewHousehold;
 import org.redgrid.directory.control.NodeNames;
 import org.redgrid.directory.entity.Household;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -41,13 +44,16 @@ public class HouseholdsResource {
     Households households;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     NodeNames names;
 
     @POST
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记住户")
-    public RestResponse<HouseholdView> register(@Valid @NotNull NewHousehold household) {
-        Household registered = households.register(household);
+    public RestResponse<HouseholdView> register(@Valid @NotNull NewHousehold household, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Household registered = households.register(household, idempotency.key(idempotencyKey, "POST /directory/households", household));
         HouseholdView view = HouseholdView.of(registered, null, names.of(List.of(registered.nodePath()), List.of()));
         return Created.at("/directory/households/" + view.id(), view);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.NewPerson;
@@ -29,6 +31,7 @@ import org.redgrid.directory.control.PersonChanges;
 import org.redgrid.directory.control.PersonFile;
 import org.redgrid.directory.entity.PositionType;
 import org.redgrid.kernel.audit.AuditEntry;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -46,14 +49,17 @@ public class PeopleResource {
     People people;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     NodeNames names;
 
     @POST
     @Path("/people")
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记人员")
-    public RestResponse<PersonView> register(@Valid @NotNull NewPerson person) {
-        PersonView view = view(people.register(person));
+    public RestResponse<PersonView> register(@Valid @NotNull NewPerson person, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        PersonView view = view(people.register(person, idempotency.key(idempotencyKey, "POST /directory/people", person)));
         return Created.at("/directory/people/" + view.id(), view);
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,12 +21,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.GridTree;
 import org.redgrid.directory.control.NewNode;
 import org.redgrid.directory.control.NodeChanges;
 import org.redgrid.directory.entity.NodeLevel;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -42,12 +45,15 @@ public class TreeResource {
     @Inject
     GridTree tree;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Path("/nodes")
     @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "新建网格节点")
-    public RestResponse<NodeView> create(@Valid @NotNull NewNode node) {
-        NodeView view = NodeView.of(tree.create(node));
+    public RestResponse<NodeView> create(@Valid @NotNull NewNode node, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        NodeView view = NodeView.of(tree.create(node, idempotency.key(idempotencyKey, "POST /directory/nodes", node)));
         return Created.at("/directory/nodes/" + view.code(), view);
     }
 
@@ -79,7 +85,7 @@ public class TreeResource {
     @POST
     @Path("/nodes/{code}/move")
     @Secured(DirectoryPermissions.TREE_WRITE)
-    @Operation(summary = "移动网格节点到新的上级（编码不变）")
+    @Operation(summary = "移动网格节点到新的上级（编码不变；重复请求结果相同）")
     public NodeView move(@PathParam("code") String code, @Valid @NotNull MoveRequest request) {
         return NodeView.of(tree.move(code, request.parentCode()));
     }
@@ -87,7 +93,7 @@ public class TreeResource {
     @POST
     @Path("/nodes/{code}/retire")
     @Secured(DirectoryPermissions.TREE_WRITE)
-    @Operation(summary = "停用网格节点")
+    @Operation(summary = "停用网格节点（重复请求结果相同）")
     public NodeView retire(@PathParam("code") String code) {
         return NodeView.of(tree.retire(code));
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.directory.control.PartnerUnits;
 import org.redgrid.directory.control.UnitDraft;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -38,11 +41,14 @@ public class UnitsResource {
     @Inject
     PartnerUnits units;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记共建单位")
-    public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit) {
-        UnitView view = UnitView.of(units.register(unit), false);
+    public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        UnitView view = UnitView.of(units.register(unit, idempotency.key(idempotencyKey, "POST /directory/units", unit)), false);
         return Created.at("/directory/units/" + view.id(), view);
     }
 

@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.redgrid.directory.entity.Keys;
+import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,8 +109,8 @@ public final class Boundaries {
     /** The index item that lists node {@code code} in cell (x, y). */
     public static Map<String, AttributeValue> cellItem(long[] cell, String code, String at) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.cell(cell[0], cell[1])));
-        item.put(Keys.SK, s(Keys.node(code)));
+        item.put(SingleTable.PK, s(Keys.cell(cell[0], cell[1])));
+        item.put(SingleTable.SK, s(Keys.node(code)));
         item.put("code", s(code));
         item.put("x", n(cell[0]));
         item.put("y", n(cell[1]));

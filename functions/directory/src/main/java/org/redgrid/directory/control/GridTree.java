@@ -1,5 +1,6 @@
 package org.redgrid.directory.control;
 
+import org.redgrid.kernel.dynamo.SingleTable;
 import static org.redgrid.kernel.dynamo.Attr.s;
 
 import java.time.Clock;
@@ -19,15 +20,13 @@ import org.redgrid.directory.entity.NodeStatus;
 import org.redgrid.directory.entity.PositionType;
 import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The grid tree (网格树): 区 → 街道 → 社区 → 网格/专属网格 → 楼栋. Codes never change; rename and move keep them.
@@ -45,10 +44,17 @@ public class GridTree {
     @Inject
     Clock clock;
 
-    public GridNode create(NewNode cmd) {
+    @Inject
+    Idempotency idempotency;
+
+    /** Creates a node; with an idempotency key, a repeat of the request answers with the node it created. */
+    public GridNode create(NewNode cmd, Idempotency.Key key) {
+        return idempotency.once(store.table(), key, tx -> create(cmd, tx), GridNode::code, store::existingNode);
+    }
+
+    private GridNode create(NewNode cmd, Transaction tx) {
         String now = clock.instant().toString();
         Boundaries.Boundary boundary = cmd.boundary() == null || cmd.boundary().isNull() ? null : Boundaries.parse(cmd.boundary());
-        Transaction tx = new Transaction();
         String path;
         if (cmd.parentCode() == null) {
             if (!cmd.level().isRoot()) {
@@ -57,8 +63,7 @@ public class GridTree {
             path = "/" + cmd.code() + "/";
             guard.require(DirectoryPermissions.TREE_WRITE, path);
         } else {
-            GridNode parent = store.node(cmd.parentCode()).orElseThrow(
-                    () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "上级节点 " + cmd.parentCode() + " 不存在"));
+            GridNode parent = store.existingNode("parentCode", cmd.parentCode());
             guard.require(DirectoryPermissions.TREE_WRITE, parent.path());
             if (!cmd.level().fitsUnder(parent.level())) {
                 throw ProblemException.invalidField("level", "LEVEL_MISMATCH",
@@ -71,10 +76,8 @@ public class GridTree {
         }
         GridNode node = new GridNode(cmd.code(), cmd.name().trim(), cmd.level(), cmd.parentCode(), path, cmd.category(),
                 boundary == null ? null : boundary.geoJson(), 0, Totals.ZERO, 0, 0, NodeStatus.ACTIVE, 1, now, now);
-        tx.put(Put.builder().tableName(store.table()).item(node.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("NODE_CODE_TAKEN", "编码 " + cmd.code() + " 已被使用"));
+        store.table().putNew(tx, node.toItem(), () -> ProblemException.conflict("NODE_CODE_TAKEN", "编码 " + cmd.code() + " 已被使用"));
         putCells(tx, node, boundary, now);
-        tx.commit(store.db());
         return node;
     }
 
@@ -87,9 +90,7 @@ public class GridTree {
     public GridNode update(String code, NodeChanges changes) {
         GridNode node = store.existingNode(code);
         guard.require(DirectoryPermissions.TREE_WRITE, node.path());
-        if (changes.version() != null && changes.version() != node.version()) {
-            throw versionConflict();
-        }
+        SingleTable.requireVersion(changes.version(), node.version());
         String now = clock.instant().toString();
         Boundaries.Boundary boundary = changes.boundary() == null || changes.boundary().isNull() ? null : Boundaries.parse(changes.boundary());
         GridNode updated = new GridNode(node.code(), changes.name() == null ? node.name() : changes.name().trim(), node.level(),
@@ -114,10 +115,11 @@ public class GridTree {
             deleteCells(tx, node);
             putCells(tx, updated, boundary, now);
         }
-        tx.update(Update.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
-                .updateExpression(set).conditionExpression("#version = :old")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build(), GridTree::versionConflict);
-        tx.commit(store.db());
+        String expression = set;
+        store.table().update(tx, SingleTable.key(Keys.node(code), Keys.NODE_SK), u -> u.updateExpression(expression)
+                .conditionExpression("#version = :old").expressionAttributeNames(names).expressionAttributeValues(values),
+                SingleTable::versionConflict);
+        store.table().commit(tx);
         return updated;
     }
 
@@ -128,8 +130,7 @@ public class GridTree {
     public GridNode move(String code, String newParentCode) {
         GridNode node = store.existingNode(code);
         guard.require(DirectoryPermissions.TREE_WRITE, node.path());
-        GridNode parent = store.node(newParentCode).orElseThrow(
-                () -> ProblemException.invalidField("parentCode", "NOT_FOUND", "目标上级节点 " + newParentCode + " 不存在"));
+        GridNode parent = store.existingNode("parentCode", newParentCode);
         guard.require(DirectoryPermissions.TREE_WRITE, parent.path());
         if (newParentCode.equals(node.parentCode())) {
             return node;
@@ -150,7 +151,7 @@ public class GridTree {
             partitions.add(Keys.holders(type, oldPath));
         }
         for (String partition : partitions) {
-            affected.addAll(store.allUnderPath(partition, oldPath, Transaction.MAX_ITEMS));
+            affected.addAll(store.table().allUnderPath(partition, oldPath, Transaction.MAX_ITEMS));
             if (affected.size() + 2 > Transaction.MAX_ITEMS) {
                 throw ProblemException.conflict("MOVE_TOO_LARGE",
                         "该节点下登记的记录过多，无法一次移动；请先分批移动其下级节点");
@@ -160,14 +161,12 @@ public class GridTree {
         Transaction tx = new Transaction();
         for (Map<String, AttributeValue> item : affected) {
             Map<String, AttributeValue> moved = rewritePaths(item, oldPath, newPath, now);
-            if (Keys.node(code).equals(Attr.str(item, Keys.PK))) {
+            if (Keys.node(code).equals(Attr.str(item, SingleTable.PK))) {
                 moved.put("parentCode", s(newParentCode));
-                moved.put(Keys.GSI1PK, s(Keys.children(newParentCode)));
+                moved.put(SingleTable.GSI1PK, s(Keys.children(newParentCode)));
                 moved.put("version", Attr.n(node.version() + 1));
             }
-            tx.put(Put.builder().tableName(store.table()).item(moved)
-                    .conditionExpression("updatedAt = :seen")
-                    .expressionAttributeValues(Map.of(":seen", item.get("updatedAt"))).build(),
+            store.table().putUnchanged(tx, moved, item.get("updatedAt"),
                     () -> ProblemException.conflict("CONCURRENT_CHANGE", "移动期间数据被他人修改，请重试"));
         }
         long children = node.active() ? 1 : 0;
@@ -177,7 +176,7 @@ public class GridTree {
                 .refs(newParentCode, 1).activeChildren(newParentCode, children).totals(parent.path(), node.totals())
                 .active(newParentCode, () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "目标上级节点已停用"))
                 .addTo(tx, store.table());
-        tx.commit(store.db());
+        store.table().commit(tx);
         return store.existingNode(code);
     }
 
@@ -188,18 +187,17 @@ public class GridTree {
             return node;
         }
         Transaction tx = new Transaction();
-        tx.update(Update.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
+        store.table().update(tx, SingleTable.key(Keys.node(code), Keys.NODE_SK), u -> u
                 .updateExpression("SET #status = :retired, updatedAt = :at ADD #version :one")
                 .conditionExpression("#status = :active AND activeChildren = :zero")
                 .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
-                .expressionAttributeValues(Map.of(":retired", s("RETIRED"), ":active", s("ACTIVE"), ":zero", Attr.n(0),
-                        ":one", Attr.n(1), ":at", s(clock.instant().toString())))
-                .build(),
+                .expressionAttributeValues(SingleTable.values(":retired", "RETIRED", ":active", "ACTIVE", ":zero", 0,
+                        ":one", 1, ":at", clock.instant().toString())),
                 () -> ProblemException.conflict("NODE_HAS_ACTIVE_CHILDREN", "请先停用其全部下级节点"));
         if (node.parentCode() != null) {
             new NodeTally().activeChildren(node.parentCode(), -1).addTo(tx, store.table());
         }
-        tx.commit(store.db());
+        store.table().commit(tx);
         return store.existingNode(code);
     }
 
@@ -208,24 +206,24 @@ public class GridTree {
         GridNode node = store.existingNode(code);
         guard.require(DirectoryPermissions.TREE_WRITE, node.path());
         Transaction tx = new Transaction();
-        tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
-                .conditionExpression("refs = :zero").expressionAttributeValues(Map.of(":zero", Attr.n(0))).build(),
+        store.table().delete(tx, SingleTable.key(Keys.node(code), Keys.NODE_SK),
+                d -> d.conditionExpression("refs = :zero").expressionAttributeValues(SingleTable.values(":zero", 0)),
                 () -> ProblemException.conflict("NODE_REFERENCED", "该节点仍被下级节点、人员、住户或共建单位引用，请改为停用"));
         if (node.parentCode() != null) {
             new NodeTally().refs(node.parentCode(), -1).activeChildren(node.parentCode(), node.active() ? -1 : 0).addTo(tx, store.table());
         }
         deleteCells(tx, node);
-        tx.commit(store.db());
+        store.table().commit(tx);
     }
 
     public Page<GridNode> children(String code, int limit, String cursor) {
         get(code);
-        return store.byParent(Keys.children(code), limit, cursor).map(GridNode::fromItem);
+        return store.table().byParent(Keys.children(code), limit, cursor).map(GridNode::fromItem);
     }
 
     public Page<GridNode> subtree(String code, NodeLevel level, int limit, String cursor) {
         GridNode node = get(code);
-        Page<GridNode> page = store.underPath(Keys.nodes(node.path()), node.path(), limit, cursor).map(GridNode::fromItem);
+        Page<GridNode> page = store.table().underPath(Keys.nodes(node.path()), node.path(), limit, cursor).map(GridNode::fromItem);
         return level == null ? page
                 : new Page<>(page.items().stream().filter(n -> n.level() == level).toList(), page.nextCursor());
     }
@@ -239,7 +237,7 @@ public class GridTree {
     /** Active grids and buildings whose boundary covers the point and that the caller may see, deepest first. */
     public List<GridNode> locate(double lon, double lat) {
         guard.requireRole(DirectoryPermissions.TREE_READ);
-        List<String> codes = store.partition(Keys.cell(Boundaries.cellOf(lon), Boundaries.cellOf(lat))).stream()
+        List<String> codes = store.table().partition(Keys.cell(Boundaries.cellOf(lon), Boundaries.cellOf(lat))).stream()
                 .map(i -> Attr.str(i, "code")).toList();
         return store.nodes(codes).stream()
                 .filter(n -> n.active() && n.boundary() != null && guard.may(DirectoryPermissions.TREE_READ, n.path()))
@@ -258,8 +256,7 @@ public class GridTree {
             return;
         }
         for (long[] cell : boundary.cells()) {
-            tx.put(Put.builder().tableName(store.table()).item(Boundaries.cellItem(cell, node.code(), now)).build(),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "边界索引更新冲突，请重试"));
+            store.table().put(tx, Boundaries.cellItem(cell, node.code(), now));
         }
     }
 
@@ -268,9 +265,8 @@ public class GridTree {
             return;
         }
         for (long[] cell : Boundaries.fromText(node.boundary()).cells()) {
-            tx.delete(Delete.builder().tableName(store.table())
-                    .key(DirectoryStore.key(Keys.cell(cell[0], cell[1]), Keys.node(node.code()))).build(),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "边界索引更新冲突，请重试"));
+            store.table().delete(tx, SingleTable.key(Keys.cell(cell[0], cell[1]), Keys.node(node.code())), d -> {
+            }, () -> ProblemException.conflict("CONCURRENT_CHANGE", "边界索引更新冲突，请重试"));
         }
     }
 
@@ -278,19 +274,15 @@ public class GridTree {
     private static Map<String, AttributeValue> rewritePaths(Map<String, AttributeValue> item, String oldPath, String newPath,
             String now) {
         Map<String, AttributeValue> moved = new HashMap<>(item);
-        for (String attribute : List.of("path", "homePath", "nodePath", Keys.GSI2SK)) {
+        for (String attribute : List.of("path", "homePath", "nodePath", SingleTable.GSI2SK)) {
             String value = Attr.str(item, attribute);
             if (value != null && value.startsWith(oldPath)) {
                 moved.put(attribute, s(newPath + value.substring(oldPath.length())));
             }
         }
-        String partition = Attr.str(item, Keys.GSI2PK);
-        moved.put(Keys.GSI2PK, s(partition.substring(0, partition.lastIndexOf('#') + 1) + Keys.root(newPath)));
+        String partition = Attr.str(item, SingleTable.GSI2PK);
+        moved.put(SingleTable.GSI2PK, s(partition.substring(0, partition.lastIndexOf('#') + 1) + Keys.root(newPath)));
         moved.put("updatedAt", s(now));
         return moved;
-    }
-
-    private static ProblemException versionConflict() {
-        return ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
     }
 }

@@ -9,13 +9,13 @@ import org.redgrid.directory.entity.GridNode;
 import org.redgrid.directory.entity.Household;
 import org.redgrid.directory.entity.Keys;
 import org.redgrid.directory.entity.Totals;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
 
-import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /** Households (户): registered at a grid or building, counted on that node in the same transaction. */
 @ApplicationScoped
@@ -33,9 +33,16 @@ public class Households {
     @Inject
     Clock clock;
 
-    public Household register(NewHousehold cmd) {
-        GridNode node = store.node(cmd.nodeCode()).orElseThrow(
-                () -> ProblemException.invalidField("nodeCode", "NOT_FOUND", "节点 " + cmd.nodeCode() + " 不存在"));
+    @Inject
+    Idempotency idempotency;
+
+    /** Registers a household; with an idempotency key, a repeat of the request answers with the household it registered. */
+    public Household register(NewHousehold cmd, Idempotency.Key key) {
+        return idempotency.once(store.table(), key, tx -> register(cmd, tx), Household::id, this::get);
+    }
+
+    private Household register(NewHousehold cmd, Transaction tx) {
+        GridNode node = store.existingNode("nodeCode", cmd.nodeCode());
         if (!node.level().holdsHouseholds()) {
             throw ProblemException.invalidField("nodeCode", "LEVEL_MISMATCH", "住户须登记在网格或楼栋");
         }
@@ -43,16 +50,13 @@ public class Households {
         String now = clock.instant().toString();
         Household household = new Household(Ids.newId(clock.instant()), node.code(), node.path(), cmd.address().trim(),
                 cmd.label(), 1, now, now);
-        Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(household.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("HOUSEHOLD_EXISTS", "户编号冲突，请重试"));
+        store.table().putNew(tx, household.toItem(), () -> ProblemException.conflict("HOUSEHOLD_EXISTS", "户编号冲突，请重试"));
         new NodeTally().attach(node.code()).households(node.code(), 1).totals(node.path(), Totals.ONE_HOUSEHOLD).addTo(tx, store.table());
-        tx.commit(store.db());
         return household;
     }
 
     public Household get(String id) {
-        Household household = store.get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem)
+        Household household = store.table().get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem)
                 .orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "户不存在"));
         guard.require(DirectoryPermissions.PEOPLE_READ, household.nodePath());
         return household;
@@ -67,6 +71,6 @@ public class Households {
     public Page<Household> list(String under, int limit, String cursor) {
         GridNode node = store.existingNode(under);
         guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
-        return store.underPath(Keys.households(node.path()), node.path(), limit, cursor).map(Household::fromItem);
+        return store.table().underPath(Keys.households(node.path()), node.path(), limit, cursor).map(Household::fromItem);
     }
 }

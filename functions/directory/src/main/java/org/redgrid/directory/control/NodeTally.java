@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 
 import org.redgrid.directory.entity.Keys;
 import org.redgrid.directory.entity.Totals;
+import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.problem.ProblemException;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The counter changes one write makes on grid nodes (节点计数): references, active children, households, and the
@@ -78,7 +78,7 @@ final class NodeTally {
         return this;
     }
 
-    void addTo(Transaction tx, String table) {
+    void addTo(Transaction tx, SingleTable table) {
         changes.forEach((code, c) -> {
             if (c.isEmpty()) {
                 return;
@@ -87,15 +87,19 @@ final class NodeTally {
             values.put(":refs", n(c.refs));
             values.put(":children", n(c.activeChildren));
             values.put(":households", n(c.households));
-            Update.Builder update = Update.builder().tableName(table).key(DirectoryStore.key(Keys.node(code), Keys.NODE_SK))
-                    .updateExpression("ADD refs :refs, activeChildren :children, householdCount :households, " + c.totals.addClause(values));
+            String expression = "ADD refs :refs, activeChildren :children, householdCount :households, " + c.totals.addClause(values);
             if (c.unlessActive != null) {
                 values.put(":active", s("ACTIVE"));
-                update.conditionExpression("attribute_exists(pk) AND #status = :active").expressionAttributeNames(Map.of("#status", "status"));
-            } else {
-                update.conditionExpression("attribute_exists(pk)");
             }
-            tx.update(update.expressionAttributeValues(values).build(), c.unlessActive != null ? c.unlessActive
+            table.update(tx, SingleTable.key(Keys.node(code), Keys.NODE_SK), update -> {
+                update.updateExpression(expression).expressionAttributeValues(values);
+                if (c.unlessActive != null) {
+                    update.conditionExpression("attribute_exists(pk) AND #status = :active")
+                            .expressionAttributeNames(Map.of("#status", "status"));
+                } else {
+                    update.conditionExpression("attribute_exists(pk)");
+                }
+            }, c.unlessActive != null ? c.unlessActive
                     : () -> ProblemException.conflict("NODE_NOT_FOUND", "网格节点 " + code + " 不存在或已变化，请重试"));
         });
     }

@@ -14,13 +14,14 @@ import org.redgrid.directory.entity.PartnerUnit;
 import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.audit.AccessAudit;
 import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Idempotency;
+import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
 
-import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /** Partner units (共建单位) paired with a street or community, and their contacts. */
 @ApplicationScoped
@@ -42,15 +43,20 @@ public class PartnerUnits {
     @Inject
     Clock clock;
 
-    public PartnerUnit register(UnitDraft draft) {
+    @Inject
+    Idempotency idempotency;
+
+    /** Registers a unit; with an idempotency key, a repeat of the request answers with the unit it registered. */
+    public PartnerUnit register(UnitDraft draft, Idempotency.Key key) {
+        return idempotency.once(store.table(), key, tx -> register(draft, tx), PartnerUnit::id, this::load);
+    }
+
+    private PartnerUnit register(UnitDraft draft, Transaction tx) {
         GridNode node = pairedNode(draft.nodeCode());
         String now = clock.instant().toString();
         PartnerUnit unit = build(Ids.newId(clock.instant()), draft, node.code(), node.path(), 1, now, now);
-        Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(unit.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("UNIT_EXISTS", "单位编号冲突，请重试"));
+        store.table().putNew(tx, unit.toItem(), () -> ProblemException.conflict("UNIT_EXISTS", "单位编号冲突，请重试"));
         new NodeTally().attach(node.code()).totals(node.path(), Totals.ONE_UNIT).addTo(tx, store.table());
-        tx.commit(store.db());
         return unit;
     }
 
@@ -71,39 +77,34 @@ public class PartnerUnits {
     public Page<PartnerUnit> list(String under, int limit, String cursor) {
         GridNode node = store.existingNode(under);
         guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
-        return store.underPath(Keys.units(node.path()), node.path(), limit, cursor).map(PartnerUnit::fromItem);
+        return store.table().underPath(Keys.units(node.path()), node.path(), limit, cursor).map(PartnerUnit::fromItem);
     }
 
     public PartnerUnit update(String id, UnitDraft draft) {
         PartnerUnit current = load(id);
         guard.require(DirectoryPermissions.PEOPLE_WRITE, current.nodePath());
-        if (draft.version() != null && draft.version() != current.version()) {
-            throw ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
-        }
+        SingleTable.requireVersion(draft.version(), current.version());
         GridNode node = draft.nodeCode().equals(current.nodeCode()) ? null : pairedNode(draft.nodeCode());
         PartnerUnit updated = node == null
                 ? build(id, draft, current.nodeCode(), current.nodePath(), current.version() + 1, current.createdAt(), clock.instant().toString())
                 : build(id, draft, node.code(), node.path(), current.version() + 1, current.createdAt(), clock.instant().toString());
         Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(updated.toItem())
-                .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", Attr.n(current.version()))).build(),
-                () -> ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试"));
+        store.table().putVersioned(tx, updated.toItem(), current.version());
         if (node != null) {
             new NodeTally().detach(current.nodeCode()).totals(current.nodePath(), Totals.ONE_UNIT.negate())
                     .attach(node.code()).totals(node.path(), Totals.ONE_UNIT).addTo(tx, store.table());
         }
-        tx.commit(store.db());
+        store.table().commit(tx);
         return updated;
     }
 
     private PartnerUnit load(String id) {
-        return store.get(Keys.unit(id), Keys.UNIT_SK).map(PartnerUnit::fromItem)
+        return store.table().get(Keys.unit(id), Keys.UNIT_SK).map(PartnerUnit::fromItem)
                 .orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "共建单位不存在"));
     }
 
     private GridNode pairedNode(String code) {
-        GridNode node = store.node(code).orElseThrow(
-                () -> ProblemException.invalidField("nodeCode", "NOT_FOUND", "节点 " + code + " 不存在"));
+        GridNode node = store.existingNode("nodeCode", code);
         if (node.level() != NodeLevel.STREET && node.level() != NodeLevel.COMMUNITY) {
             throw ProblemException.invalidField("nodeCode", "LEVEL_MISMATCH", "共建单位须与街道或社区结对");
         }

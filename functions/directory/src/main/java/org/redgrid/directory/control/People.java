@@ -1,9 +1,12 @@
 package org.redgrid.directory.control;
 
+import org.redgrid.kernel.dynamo.SingleTable;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +23,7 @@ import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.audit.AccessAudit;
 import org.redgrid.kernel.audit.AuditEntry;
 import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
@@ -28,10 +32,6 @@ import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * People of the grid (人员) and their posts (岗位). A person is seen by whoever's scope covers their home or any
@@ -55,7 +55,15 @@ public class People {
     @Inject
     Clock clock;
 
-    public PersonFile register(NewPerson cmd) {
+    @Inject
+    Idempotency idempotency;
+
+    /** Registers a person; with an idempotency key, a repeat of the request answers with the person it registered. */
+    public PersonFile register(NewPerson cmd, Idempotency.Key key) {
+        return idempotency.once(store.table(), key, tx -> register(cmd, tx), f -> f.person().id(), this::load);
+    }
+
+    private PersonFile register(NewPerson cmd, Transaction tx) {
         PersonalData.requireValidIdNumber(cmd.idNumber());
         Optional<Household> household = Optional.ofNullable(cmd.householdId()).map(this::household);
         String homeCode = household.map(Household::nodeCode).orElse(cmd.homeNodeCode());
@@ -70,20 +78,15 @@ public class People {
         String now = clock.instant().toString();
         Person person = new Person(Ids.newId(clock.instant()), cmd.name().trim(), cmd.gender(), cmd.phone(), upper(cmd.idNumber()),
                 home.code(), home.path(), cmd.householdId(), cmd.partyStatus(), cmd.employer(), cmd.account(), Set.of(), 1, now, now);
-        Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(person.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("PERSON_EXISTS", "人员编号冲突，请重试"));
+        store.table().putNew(tx, person.toItem(), () -> ProblemException.conflict("PERSON_EXISTS", "人员编号冲突，请重试"));
+        claimIdNumber(tx, person);
         new NodeTally().attach(home.code()).totals(home.path(), Totals.of(person)).addTo(tx, store.table());
-        household.ifPresent(h -> tx.check(ConditionCheck.builder().tableName(store.table())
-                .key(DirectoryStore.key(Keys.household(h.id()), Keys.HOUSEHOLD_SK)).conditionExpression("attribute_exists(pk)").build(),
+        household.ifPresent(h -> store.table().requireExists(tx, SingleTable.key(Keys.household(h.id()), Keys.HOUSEHOLD_SK),
                 () -> ProblemException.conflict("HOUSEHOLD_NOT_FOUND", "所属户已被删除")));
         if (cmd.account() != null) {
-            tx.put(Put.builder().tableName(store.table()).item(Map.of(Keys.PK, Attr.s(Keys.account(cmd.account())),
-                    Keys.SK, Attr.s(Keys.ACCOUNT_SK), "personId", Attr.s(person.id()), "updatedAt", Attr.s(now)))
-                    .conditionExpression("attribute_not_exists(pk)").build(),
+            store.table().putNew(tx, link(Keys.account(cmd.account()), Keys.ACCOUNT_SK, person),
                     () -> ProblemException.conflict("ACCOUNT_TAKEN", "登录账号 " + cmd.account() + " 已关联其他人员"));
         }
-        tx.commit(store.db());
         return new PersonFile(person, List.of(), Set.of());
     }
 
@@ -109,9 +112,9 @@ public class People {
         GridNode node = store.existingNode(under);
         guard.require(DirectoryPermissions.PEOPLE_READ, node.path());
         if (type == null) {
-            return store.underPath(Keys.people(node.path()), node.path(), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
+            return store.table().underPath(Keys.people(node.path()), node.path(), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
         }
-        return store.underPath(Keys.holders(type, node.path()), node.path(), limit, cursor)
+        return store.table().underPath(Keys.holders(type, node.path()), node.path(), limit, cursor)
                 .map(i -> PersonSummary.of(Position.fromItem(i)));
     }
 
@@ -120,9 +123,7 @@ public class People {
         PersonFile file = load(id);
         Person p = file.person();
         guard.require(DirectoryPermissions.PEOPLE_WRITE, p.homePath());
-        if (changes.version() != null && changes.version() != p.version()) {
-            throw ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试");
-        }
+        SingleTable.requireVersion(changes.version(), p.version());
         GridNode home = changes.homeNodeCode() == null || changes.homeNodeCode().equals(p.homeNodeCode()) ? null
                 : homeNode(changes.homeNodeCode());
         if (home != null) {
@@ -135,19 +136,24 @@ public class People {
                 home == null ? p.householdId() : null, changes.partyStatus() == null ? p.partyStatus() : changes.partyStatus(),
                 or(changes.employer(), p.employer()), p.account(), p.posts(), p.version() + 1, p.createdAt(), now);
         Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(updated.toItem())
-                .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", Attr.n(p.version()))).build(),
-                () -> ProblemException.conflict("VERSION_CONFLICT", "数据已被他人修改，请刷新后重试"));
+        store.table().putVersioned(tx, updated.toItem(), p.version());
         for (Position position : file.positions()) {
-            tx.put(Put.builder().tableName(store.table()).item(position.withHolder(updated).toItem()).build(),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被修改，请重试"));
+            store.table().put(tx, position.withHolder(updated).toItem());
+        }
+        if (!Objects.equals(p.idNumber(), updated.idNumber())) {
+            // The uniqueness item moves with the number: the old one is released, the new one claimed.
+            if (p.idNumber() != null) {
+                store.table().delete(tx, SingleTable.key(Keys.idNumber(p.idNumber()), Keys.ID_NUMBER_SK), d -> {
+                }, () -> ProblemException.conflict("CONCURRENT_CHANGE", "身份证号正被他人同时修改，请重试"));
+            }
+            claimIdNumber(tx, updated);
         }
         NodeTally tally = new NodeTally().totals(p.homePath(), Totals.of(p).negate()).totals(updated.homePath(), Totals.of(updated));
         if (home != null) {
             tally.detach(p.homeNodeCode()).attach(home.code());
         }
         tally.addTo(tx, store.table());
-        tx.commit(store.db());
+        store.table().commit(tx);
         return new PersonFile(updated, file.positions().stream().map(x -> x.withHolder(updated)).toList(), Set.of());
     }
 
@@ -155,6 +161,9 @@ public class People {
     public PersonFile assign(String id, String nodeCode, PositionType type) {
         PersonFile file = load(id);
         GridNode node = store.existingNode(nodeCode);
+        // Both the person (where they live) and the post's node must be the caller's: a post gives whoever runs
+        // its node a view of the person, so it may not be used to reach people of another community.
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, file.person().homePath());
         guard.require(DirectoryPermissions.PEOPLE_WRITE, node.path());
         if (!type.heldAt(node.level())) {
             throw ProblemException.invalidField("position", "POSITION_LEVEL_MISMATCH", type.label() + "不能设在" + node.level().label());
@@ -168,11 +177,10 @@ public class People {
             throw ProblemException.conflict("TOO_MANY_POSTS", "一人最多担任 " + MAX_POSTS + " 个岗位");
         }
         Transaction tx = new Transaction();
-        tx.put(Put.builder().tableName(store.table()).item(position.toItem()).conditionExpression("attribute_not_exists(pk)").build(),
-                () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被他人同时设置，请刷新"));
-        tx.update(postsUpdate(id, "ADD", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
+        store.table().putNew(tx, position.toItem(), () -> ProblemException.conflict("CONCURRENT_CHANGE", "岗位正被他人同时设置，请刷新"));
+        updatePosts(tx, id, "ADD", position.summary());
         new NodeTally().attach(nodeCode).addTo(tx, store.table());
-        tx.commit(store.db());
+        store.table().commit(tx);
         return load(id);
     }
 
@@ -180,14 +188,14 @@ public class People {
         PersonFile file = load(id);
         Position position = file.positions().stream().filter(p -> p.nodeCode().equals(nodeCode) && p.type() == type).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("POSITION_NOT_FOUND", "该人员未在此节点担任该岗位"));
+        guard.require(DirectoryPermissions.PEOPLE_WRITE, file.person().homePath());
         guard.require(DirectoryPermissions.PEOPLE_WRITE, position.nodePath());
         Transaction tx = new Transaction();
-        tx.delete(Delete.builder().tableName(store.table()).key(DirectoryStore.key(Keys.person(id), Keys.positionSk(nodeCode, type)))
-                .conditionExpression("attribute_exists(pk)").build(),
-                () -> ProblemException.notFound("POSITION_NOT_FOUND", "该岗位已被撤销"));
-        tx.update(postsUpdate(id, "DELETE", position.summary()), () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
+        store.table().delete(tx, SingleTable.key(Keys.person(id), Keys.positionSk(nodeCode, type)),
+                d -> d.conditionExpression("attribute_exists(pk)"), () -> ProblemException.notFound("POSITION_NOT_FOUND", "该岗位已被撤销"));
+        updatePosts(tx, id, "DELETE", position.summary());
         new NodeTally().detach(nodeCode).addTo(tx, store.table());
-        tx.commit(store.db());
+        store.table().commit(tx);
         return load(id);
     }
 
@@ -200,7 +208,7 @@ public class People {
     /** The caller's own record (a resident's view): their own data is not masked from them. */
     public PersonFile me() {
         Caller caller = guard.caller();
-        String personId = store.get(Keys.account(caller.username()), Keys.ACCOUNT_SK).map(i -> Attr.str(i, "personId"))
+        String personId = store.table().get(Keys.account(caller.username()), Keys.ACCOUNT_SK).map(i -> Attr.str(i, "personId"))
                 .orElseThrow(() -> ProblemException.notFound("NO_PERSON_FOR_ACCOUNT", "当前账号尚未关联居民信息，请联系社区登记"));
         PersonFile file = load(personId);
         return new PersonFile(file.person(), file.positions(), Set.of(PersonalData.FIELD_PHONE, PersonalData.FIELD_ID_NUMBER));
@@ -208,15 +216,42 @@ public class People {
 
     /** Members of a household (used by {@link Households}). */
     Page<PersonSummary> members(String householdId, int limit, String cursor) {
-        return store.byParent(Keys.household(householdId), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
+        return store.table().byParent(Keys.household(householdId), limit, cursor).map(i -> PersonSummary.of(Person.fromItem(i)));
     }
 
-    private PersonFile load(String id) {
-        List<Map<String, AttributeValue>> items = store.partition(Keys.person(id));
+    /**
+     * Claims the person's 身份证号 in the same transaction as the person: a second person with the same number is
+     * refused with the existing record's id, when the caller may see that record.
+     */
+    private void claimIdNumber(Transaction tx, Person person) {
+        if (person.idNumber() == null) {
+            return;
+        }
+        store.table().putNew(tx, link(Keys.idNumber(person.idNumber()), Keys.ID_NUMBER_SK, person), () -> {
+            Optional<String> existing = store.table().get(Keys.idNumber(person.idNumber()), Keys.ID_NUMBER_SK, true)
+                    .map(i -> Attr.str(i, "personId"))
+                    .filter(other -> store.table().get(Keys.person(other), Keys.PROFILE_SK).isPresent()
+                            && load(other).paths().stream().anyMatch(path -> guard.may(DirectoryPermissions.PEOPLE_READ, path)));
+            ProblemException taken = ProblemException.conflict("PERSON_ID_NUMBER_TAKEN", "该身份证号已登记" +
+                    (existing.isPresent() ? "，请勿重复登记" : "（登记在您管辖范围以外），请联系上级核实"));
+            return existing.map(id -> taken.with("existingId", id)).orElse(taken);
+        });
+    }
+
+    /** An item that links a key (login account, ID number) to one person. */
+    private Map<String, AttributeValue> link(String pk, String sk, Person person) {
+        Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(pk, sk));
+        item.put("personId", Attr.s(person.id()));
+        item.put("updatedAt", Attr.s(person.updatedAt()));
+        return item;
+    }
+
+    PersonFile load(String id) {
+        List<Map<String, AttributeValue>> items = store.table().partition(Keys.person(id));
         Person person = null;
         List<Position> positions = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
-            String sk = Attr.str(item, Keys.SK);
+            String sk = Attr.str(item, SingleTable.SK);
             if (Keys.PROFILE_SK.equals(sk)) {
                 person = Person.fromItem(item);
             } else if (sk.startsWith(Keys.POSITION_SK_PREFIX)) {
@@ -230,8 +265,7 @@ public class People {
     }
 
     private GridNode homeNode(String code) {
-        GridNode node = store.node(code).orElseThrow(
-                () -> ProblemException.invalidField("homeNodeCode", "NOT_FOUND", "居住节点 " + code + " 不存在"));
+        GridNode node = store.existingNode("homeNodeCode", code);
         if (!node.level().holdsHouseholds()) {
             throw ProblemException.invalidField("homeNodeCode", "LEVEL_MISMATCH", "居住节点须为网格或楼栋");
         }
@@ -239,19 +273,18 @@ public class People {
     }
 
     private Household household(String id) {
-        return store.get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem).orElseThrow(
+        return store.table().get(Keys.household(id), Keys.HOUSEHOLD_SK).map(Household::fromItem).orElseThrow(
                 () -> ProblemException.invalidField("householdId", "NOT_FOUND", "所属户不存在"));
     }
 
-    private Update postsUpdate(String id, String action, String summary) {
-        return Update.builder().tableName(store.table())
-                .key(DirectoryStore.key(Keys.person(id), Keys.PROFILE_SK))
+    private void updatePosts(Transaction tx, String id, String action, String summary) {
+        store.table().update(tx, SingleTable.key(Keys.person(id), Keys.PROFILE_SK), u -> u
                 .updateExpression(("ADD".equals(action) ? "ADD posts :p, version :one" : "DELETE posts :p ADD version :one")
                         + " SET updatedAt = :at")
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromSs(List.of(summary)), ":at", Attr.s(clock.instant().toString()),
-                        ":one", Attr.n(1)))
-                .build();
+                .expressionAttributeValues(SingleTable.values(":p", AttributeValue.fromSs(List.of(summary)),
+                        ":at", clock.instant().toString(), ":one", 1)),
+                () -> ProblemException.notFound("PERSON_NOT_FOUND", "人员不存在"));
     }
 
     private static String or(String value, String fallback) {

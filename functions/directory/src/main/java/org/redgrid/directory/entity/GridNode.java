@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,14 +35,14 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.node(code)));
-        item.put(Keys.SK, s(Keys.NODE_SK));
+        item.put(SingleTable.PK, s(Keys.node(code)));
+        item.put(SingleTable.SK, s(Keys.NODE_SK));
         if (parentCode != null) {
-            item.put(Keys.GSI1PK, s(Keys.children(parentCode)));
-            item.put(Keys.GSI1SK, s(code));
+            item.put(SingleTable.GSI1PK, s(Keys.children(parentCode)));
+            item.put(SingleTable.GSI1SK, s(code));
         }
-        item.put(Keys.GSI2PK, s(Keys.nodes(path)));
-        item.put(Keys.GSI2SK, s(path));
+        item.put(SingleTable.GSI2PK, s(Keys.nodes(path)));
+        item.put(SingleTable.GSI2SK, s(path));
         item.put("code", s(code));
         item.put("name", s(name));
         item.put("level", s(level.name()));
@@ -53,9 +55,7 @@ public record GridNode(String code, String name, NodeLevel level, String parentC
         item.put("refs", n(refs));
         item.put("activeChildren", n(activeChildren));
         item.put("status", s(status.name()));
-        item.put("version", n(version));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(updatedAt));
+        SingleTable.stamp(item, version, createdAt, updatedAt);
         return item;
     }
 

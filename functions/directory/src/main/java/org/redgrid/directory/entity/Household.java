@@ -5,6 +5,8 @@ import static org.redgrid.kernel.dynamo.Attr.*;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A household (户) registered at a grid or building; its members are people carrying its id. */
@@ -13,18 +15,16 @@ public record Household(String id, String nodeCode, String nodePath, String addr
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.household(id)));
-        item.put(Keys.SK, s(Keys.HOUSEHOLD_SK));
-        item.put(Keys.GSI2PK, s(Keys.households(nodePath)));
-        item.put(Keys.GSI2SK, s(Keys.underPath(nodePath, id)));
+        item.put(SingleTable.PK, s(Keys.household(id)));
+        item.put(SingleTable.SK, s(Keys.HOUSEHOLD_SK));
+        item.put(SingleTable.GSI2PK, s(Keys.households(nodePath)));
+        item.put(SingleTable.GSI2SK, s(Keys.underPath(nodePath, id)));
         item.put("id", s(id));
         item.put("nodeCode", s(nodeCode));
         item.put("nodePath", s(nodePath));
         item.put("address", s(address));
         putIfPresent(item, "label", label);
-        item.put("version", n(version));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(updatedAt));
+        SingleTable.stamp(item, version, createdAt, updatedAt);
         return item;
     }
 

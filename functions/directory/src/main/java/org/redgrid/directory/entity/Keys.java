@@ -1,19 +1,11 @@
 package org.redgrid.directory.entity;
 
 /**
- * Key shapes of DirectoryTable; template.yaml documents the same table and its access patterns.
+ * Key shapes of DirectoryTable (attribute and index names are the kernel's {@code SingleTable} layout);
+ * template.yaml documents the same table and its access patterns.
  * Paths are materialized ("/D01/S01/C01/G01/"), so a subtree is one begins_with on a path-sorted index.
  */
 public final class Keys {
-
-    public static final String PK = "pk";
-    public static final String SK = "sk";
-    public static final String GSI1PK = "gsi1pk";
-    public static final String GSI1SK = "gsi1sk";
-    public static final String GSI2PK = "gsi2pk";
-    public static final String GSI2SK = "gsi2sk";
-    public static final String BY_PARENT = "ByParent";
-    public static final String BY_PATH = "ByPath";
 
     public static final String NODE_SK = "NODE";
     public static final String PROFILE_SK = "PROFILE";
@@ -21,6 +13,7 @@ public final class Keys {
     public static final String HOUSEHOLD_SK = "HOUSEHOLD";
     public static final String UNIT_SK = "UNIT";
     public static final String ACCOUNT_SK = "ACCOUNT";
+    public static final String ID_NUMBER_SK = "IDNUMBER";
 
     private Keys() {
     }
@@ -71,6 +64,11 @@ public final class Keys {
 
     public static String account(String username) {
         return "ACCOUNT#" + username;
+    }
+
+    /** The uniqueness item of a 身份证号: one person per ID number in the deployment. */
+    public static String idNumber(String idNumber) {
+        return "IDNUMBER#" + idNumber;
     }
 
     public static String cell(long x, long y) {

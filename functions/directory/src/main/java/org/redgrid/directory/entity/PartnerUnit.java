@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,10 +23,10 @@ public record PartnerUnit(String id, String name, String kind, String nodeCode, 
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.unit(id)));
-        item.put(Keys.SK, s(Keys.UNIT_SK));
-        item.put(Keys.GSI2PK, s(Keys.units(nodePath)));
-        item.put(Keys.GSI2SK, s(Keys.underPath(nodePath, id)));
+        item.put(SingleTable.PK, s(Keys.unit(id)));
+        item.put(SingleTable.SK, s(Keys.UNIT_SK));
+        item.put(SingleTable.GSI2PK, s(Keys.units(nodePath)));
+        item.put(SingleTable.GSI2SK, s(Keys.underPath(nodePath, id)));
         item.put("id", s(id));
         item.put("name", s(name));
         item.put("kind", s(kind));
@@ -38,9 +40,7 @@ public record PartnerUnit(String id, String name, String kind, String nodeCode, 
             m.put("phone", s(c.phone()));
             return AttributeValue.fromM(m);
         }).toList()));
-        item.put("version", n(version));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(updatedAt));
+        SingleTable.stamp(item, version, createdAt, updatedAt);
         return item;
     }
 

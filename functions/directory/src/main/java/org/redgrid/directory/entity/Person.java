@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,14 +24,14 @@ public record Person(String id, String name, Gender gender, String phone, String
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.person(id)));
-        item.put(Keys.SK, s(Keys.PROFILE_SK));
+        item.put(SingleTable.PK, s(Keys.person(id)));
+        item.put(SingleTable.SK, s(Keys.PROFILE_SK));
         if (householdId != null) {
-            item.put(Keys.GSI1PK, s(Keys.household(householdId)));
-            item.put(Keys.GSI1SK, s(Keys.person(id)));
+            item.put(SingleTable.GSI1PK, s(Keys.household(householdId)));
+            item.put(SingleTable.GSI1SK, s(Keys.person(id)));
         }
-        item.put(Keys.GSI2PK, s(Keys.people(homePath)));
-        item.put(Keys.GSI2SK, s(Keys.underPath(homePath, id)));
+        item.put(SingleTable.GSI2PK, s(Keys.people(homePath)));
+        item.put(SingleTable.GSI2SK, s(Keys.underPath(homePath, id)));
         item.put("id", s(id));
         item.put("name", s(name));
         putIfPresent(item, "gender", gender == null ? null : gender.name());
@@ -44,9 +46,7 @@ public record Person(String id, String name, Gender gender, String phone, String
         if (!posts.isEmpty()) {
             item.put("posts", ss(posts));
         }
-        item.put("version", n(version));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(updatedAt));
+        SingleTable.stamp(item, version, createdAt, updatedAt);
         return item;
     }
 

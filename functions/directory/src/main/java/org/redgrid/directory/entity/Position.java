@@ -5,6 +5,8 @@ import static org.redgrid.kernel.dynamo.Attr.*;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.redgrid.kernel.dynamo.SingleTable;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,10 +26,10 @@ public record Position(String personId, PositionType type, String nodeCode, Stri
 
     public Map<String, AttributeValue> toItem() {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.person(personId)));
-        item.put(Keys.SK, s(Keys.positionSk(nodeCode, type)));
-        item.put(Keys.GSI2PK, s(Keys.holders(type, nodePath)));
-        item.put(Keys.GSI2SK, s(Keys.underPath(nodePath, personId)));
+        item.put(SingleTable.PK, s(Keys.person(personId)));
+        item.put(SingleTable.SK, s(Keys.positionSk(nodeCode, type)));
+        item.put(SingleTable.GSI2PK, s(Keys.holders(type, nodePath)));
+        item.put(SingleTable.GSI2SK, s(Keys.underPath(nodePath, personId)));
         item.put("personId", s(personId));
         item.put("position", s(type.name()));
         item.put("nodeCode", s(nodeCode));

@@ -1,7 +1,10 @@
 package org.redgrid.kernel.problem;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -13,12 +16,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String code, String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors, @JsonIgnore Map<String, Object> extensions) {
+
+    /** Extension members (RFC 9457 §3.2) appear beside the standard ones, e.g. {@code existingId}. */
+    @JsonAnyGetter
+    public Map<String, Object> members() {
+        return extensions;
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ProblemException e, String instance) {
         return new Problem("https://redgrid.org/problems/" + e.code().toLowerCase().replace('_', '-'),
-                e.title(), e.status(), e.getMessage(), e.code(), instance, e.errors());
+                e.title(), e.status(), e.getMessage(), e.code(), instance, e.errors(), e.extensions());
     }
 }

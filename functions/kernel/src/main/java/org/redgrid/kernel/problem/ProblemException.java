@@ -1,6 +1,8 @@
 package org.redgrid.kernel.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal the caller can act on. Carries the HTTP status, a stable code (UPPER_SNAKE), a zh-CN title and
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -55,6 +58,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String code, String detail) {
         return new ProblemException(409, code, "操作冲突", detail);
+    }
+
+    /** Adds an extension member to the problem body, e.g. the id of the record a conflict is with. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {
