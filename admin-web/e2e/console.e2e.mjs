@@ -54,6 +54,7 @@ async function startRuntime() {
   }
 }
 
+/** Runs one check; on failure, pictures every open page (as failed-<n>-<i>.png) so the cause can be seen. */
 async function step(name, fn) {
   try {
     await fn()
@@ -62,6 +63,8 @@ async function step(name, fn) {
   } catch (e) {
     results.push([name, false])
     console.log(`FAIL ${name}\n     ${e.message.split('\n').join('\n     ')}`)
+    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? []
+    await Promise.all(pages.map((p, i) => p.screenshot({ path: join(artifacts, `failed-${results.length}-${i}.png`) }).catch(() => {})))
   }
 }
 
@@ -76,8 +79,8 @@ async function importFile() {
   ws.addRow(['姓名', '联系电话', '身份证号', '居住节点编码', '党员类型', '工作单位'])
   ws.addRow(['导入甲', '13812340001', '', 'G0102', '', ''])
   ws.addRow(['导入乙', '12345', '', 'G0102', '', ''])
-  ws.addRow(['导入丙', '13812340003', '110105199001010011', 'G0102', '在职', '区财政局'])
-  ws.addRow(['导入丁', '13812340004', '110105199001010011', 'G0102', '', ''])
+  ws.addRow(['导入丙', '13812340003', '110105199001010010', 'G0102', '在职', '区财政局'])
+  ws.addRow(['导入丁', '13812340004', '110105199001010010', 'G0102', '', ''])
   ws.addRow(['导入戊', '13812340005', '11010519491231002X', 'G0102', '', ''])
   const file = join(mkdtempSync(join(tmpdir(), 'redgrid-e2e-')), 'people.xlsx')
   await wb.xlsx.writeFile(file)
@@ -105,6 +108,7 @@ async function look(page) {
   })
 }
 
+const NAME_FILTER = 'input[data-testid=people-name-filter], [data-testid=people-name-filter] input'
 const number = async (locator) => Number((await locator.textContent()).replace(/[^0-9]/g, ''))
 
 const runtime = process.env.E2E_BASE_URL ? { base: process.env.E2E_BASE_URL, stop: async () => {} } : await startRuntime()
@@ -162,7 +166,7 @@ try {
     expect(posts.includes('网格长 · 幸福一网格') && !posts.some((p) => p.includes('@')), `posts by name: ${posts}`)
     const { primary } = await look(page)
     expect(primary === 'rgb(198, 40, 40)', `primary button colour: ${primary}`)
-    await page.locator('[data-testid=people-name-filter] input').fill('网格长')
+    await page.locator(NAME_FILTER).fill('网格长')
     const names = await page.locator('[data-testid=people-table] .el-table__body .el-table__row td:nth-child(2)').allTextContents()
     expect(names.length > 0 && names.every((n) => n.includes('网格长')), `name filter should keep only 网格长 rows, got ${names}`)
     await page.screenshot({ path: join(artifacts, '3-people.png'), fullPage: true })
@@ -173,7 +177,7 @@ try {
     expect((await page.locator('[data-testid=person-detail]').textContent()).includes('幸福一网格'), 'the drawer names the home')
     await page.screenshot({ path: join(artifacts, '4-person.png'), fullPage: true })
     await page.keyboard.press('Escape')
-    await page.locator('[data-testid=people-name-filter] input').fill('')
+    await page.locator(NAME_FILTER).fill('')
   })
 
   await step('column settings hide a column, and bulk actions work on the selection', async () => {
@@ -202,15 +206,22 @@ try {
       const form = page.locator('[data-testid=person-form]')
       await form.locator('input[name=name]').fill(name)
       await form.locator('input[name=phone]').fill(phone)
-      await form.locator('input[name=idNumber]').fill('110105198808080018')
+      await form.locator('input[name=idNumber]').fill('110105198808080015')
       await form.locator('[data-testid=person-save]').click()
     }
-    await register('表单新增', '13912340001')
-    await page.getByText('已新增 表单新增').waitFor()
-    await register('表单重复', '13912340002')
-    await page.locator('[data-testid=person-form] [data-testid=duplicate]').waitFor()
-    await page.screenshot({ path: join(artifacts, '5-duplicate.png'), fullPage: true })
-    await page.locator('[data-testid=person-form] .el-dialog__headerbtn').click()
+    await page.locator('[data-testid=grid-tree] .el-tree-node__expand-icon').first().click()
+    await page.locator('[data-testid=grid-tree] [data-code=G0101]').click()
+    await page.locator('[data-testid=people-table] .el-table__row').first().waitFor()
+    try {
+      await register('表单新增', '13912340001')
+      await page.getByText('已新增 表单新增').waitFor()
+      await register('表单重复', '13912340002')
+      await page.locator('[data-testid=person-form] .el-form-item__error', { hasText: '身份证号已登记' }).waitFor()
+      await page.screenshot({ path: join(artifacts, '5-duplicate.png'), fullPage: true })
+    } finally {
+      // a dialog left open would cover every later step
+      if (await page.locator('[data-testid=person-form]').isVisible()) await page.locator('[data-testid=person-form] .el-dialog__headerbtn').click()
+    }
   })
 
   await step('an Excel import by drag-and-drop reports its bad row and its duplicates, and imports the rest', async () => {

@@ -77,7 +77,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -237,7 +240,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -405,7 +411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 移动网格节点到新的上级（编码不变） */
+        /** 移动网格节点到新的上级（编码不变；重复请求结果相同） */
         post: {
             parameters: {
                 query?: never;
@@ -492,7 +498,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 停用网格节点 */
+        /** 停用网格节点（重复请求结果相同） */
         post: {
             parameters: {
                 query?: never;
@@ -601,7 +607,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -880,7 +889,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

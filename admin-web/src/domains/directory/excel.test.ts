@@ -34,6 +34,8 @@ it('the template parses to its own valid example row', async () => {
 it('validates like the server', () => {
   expect(validate({ name: 'a', phone: '010-12345678', homeNodeCode: 'G1' })).toEqual([])
   expect(validate({ name: 'a', phone: '13800001234', idNumber: '123', homeNodeCode: '' })).toEqual(['身份证号须为 18 位', '居住节点编码必填'])
+  expect(validate({ name: 'a', phone: '13800001234', idNumber: '110105194912310021', homeNodeCode: 'G1' })).toEqual(['身份证号校验位不正确'])
+  expect(validate({ name: 'a', phone: '13800001234', idNumber: '11010519491231002x', homeNodeCode: 'G1' })).toEqual([])
 })
 
 it('finds the rows that repeat the ID number of an earlier row', async () => {

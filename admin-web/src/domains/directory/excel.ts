@@ -21,6 +21,13 @@ export const COLUMNS = ['姓名', '联系电话', '身份证号', '居住节点�
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 const ID_NUMBER = /^\d{17}[\dXx]$/
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+/** GB 11643: the 18th character is the check character of the first 17 digits (the server checks it too). */
+function checkCharacterOk(id: string): boolean {
+  const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0)
+  return '10X98765432'[sum % 11] === id[17].toUpperCase()
+}
 const PARTY: Record<string, PersonRow['partyStatus']> = {
   在职: 'IN_SERVICE', 退休: 'RETIRED', 流动: 'FLOATING', IN_SERVICE: 'IN_SERVICE', RETIRED: 'RETIRED', FLOATING: 'FLOATING',
 }
@@ -32,6 +39,7 @@ export function validate(p: PersonRow): string[] {
   if (!p.phone) errors.push('联系电话必填')
   else if (!PHONE.test(p.phone)) errors.push('电话号码格式不正确')
   if (p.idNumber && !ID_NUMBER.test(p.idNumber)) errors.push('身份证号须为 18 位')
+  else if (p.idNumber && !checkCharacterOk(p.idNumber)) errors.push('身份证号校验位不正确')
   if (!p.homeNodeCode) errors.push('居住节点编码必填')
   return errors
 }

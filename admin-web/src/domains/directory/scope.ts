@@ -4,6 +4,11 @@ import type { components } from '../../api/schema'
 
 export type NodeView = components['schemas']['NodeView']
 
+/** The levels a person's home can be at (the server refuses the others). */
+export function livesIn(level?: NodeView['level']): boolean {
+  return level === 'GRID' || level === 'SPECIAL_GRID' || level === 'BUILDING'
+}
+
 /** The nodes where the signed-in user holds roles: where every page starts. */
 export const scopeNodes = ref<NodeView[]>([])
 
