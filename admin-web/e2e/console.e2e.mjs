@@ -150,6 +150,7 @@ try {
     expect(codes.every((c) => c === 'C01' || c.startsWith('G01') || c.startsWith('X01')), `out-of-scope nodes shown: ${codes}`)
     await page.locator('[data-testid=grid-tree] [data-code=G0101]').click()
     expect(await number(page.locator('[data-testid=node-households]')) === 2, 'G0101 rolls up its two buildings\' households')
+    await page.locator('[data-testid=node-detail]', { hasText: '示范区 / 红星街道 / 幸福社区 / 幸福一网格' }).waitFor()
     expect((await page.locator('[data-testid=node-detail]').textContent()).includes('正常'), 'status in words')
     await page.locator('[data-testid=boundary-map] canvas').waitFor()
     await page.screenshot({ path: join(artifacts, '2-tree.png'), fullPage: true })
@@ -175,6 +176,7 @@ try {
     await phone.waitFor()
     expect((await phone.textContent()).includes('****'), 'phone should be masked')
     expect((await page.locator('[data-testid=person-detail]').textContent()).includes('幸福一网格'), 'the drawer names the home')
+    await page.waitForTimeout(500) // the drawer's slide-in
     await page.screenshot({ path: join(artifacts, '4-person.png'), fullPage: true })
     await page.keyboard.press('Escape')
     await page.locator(NAME_FILTER).fill('')
@@ -308,6 +310,7 @@ try {
     await phone.click('button[type=submit]')
     await phone.waitForURL('**/dashboard?from=mobile')
     await phone.locator('[data-testid=redirected]', { hasText: '你的账号是工作人员账号' }).waitFor()
+    await phone.waitForTimeout(1000) // the chart's entry animation
     await phone.screenshot({ path: join(artifacts, '13-worker-redirected.png'), fullPage: true })
     await phone.close()
   })

@@ -34,6 +34,12 @@ export async function learnNames(codes: (string | undefined)[]) {
   }))
 }
 
+/** Learns the names along a node's path, ancestors outside the caller's scope included (the path read allows them). */
+export async function learnPath(code: string) {
+  const { data } = await api().GET('/directory/nodes/{code}/path', { params: { path: { code } } })
+  remember(data ?? [])
+}
+
 export async function loadScope(): Promise<NodeView[]> {
   const { data } = await api().GET('/directory/scope')
   scopeNodes.value = remember(data ?? [])

@@ -16,7 +16,7 @@ const en: typeof zh = {
     breakdown: 'People and households by {level}', perNode: 'By sub-node', scope: 'Your scope',
   },
   tree: {
-    detail: 'Node details', code: 'Code', name: 'Name', level: 'Level', status: 'Status', households: 'Households', people: 'People',
+    detail: 'Node details', code: 'Code', name: 'Name', level: 'Level', status: 'Status', households: 'Households', householdCount: '{n} households', people: 'People',
     partyMembers: 'Party members', map: 'Boundary', noBoundary: 'No boundary drawn', path: 'Path',
   },
   people: {

@@ -21,7 +21,7 @@ export default {
     breakdown: '下级{level}人员与住户', perNode: '按下级节点', scope: '管辖范围',
   },
   tree: {
-    detail: '节点详情', code: '编码', name: '名称', level: '层级', status: '状态', households: '住户数', people: '人数', partyMembers: '党员数',
+    detail: '节点详情', code: '编码', name: '名称', level: '层级', status: '状态', households: '住户数', householdCount: '{n} 户', people: '人数', partyMembers: '党员数',
     map: '网格边界', noBoundary: '该节点未绘制边界', path: '路径',
   },
   people: {
