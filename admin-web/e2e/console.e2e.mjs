@@ -182,6 +182,17 @@ try {
     await page.locator(NAME_FILTER).fill('')
   })
 
+  await step('households are listed under the chosen node with their address and grid by name', async () => {
+    await page.click('[data-menu=households]')
+    const table = page.locator('[data-testid=households-table]')
+    await table.getByText('幸福小区1号楼101室').waitFor()
+    expect((await table.textContent()).includes('幸福一网格 / 1号楼'), 'the grid and building by name')
+    await page.getByText('住户共 2 户').waitFor()
+    await page.screenshot({ path: join(artifacts, '3b-households.png'), fullPage: true })
+    await page.click('[data-menu=people]')
+    await page.locator('[data-testid=people-table] .el-table__row').first().waitFor()
+  })
+
   await step('column settings hide a column, and bulk actions work on the selection', async () => {
     await page.click('[data-testid=people-columns]')
     await page.locator('.el-checkbox[data-column=phone]').click()
@@ -217,6 +228,15 @@ try {
     try {
       await register('表单新增', '13912340001')
       await page.getByText('已新增 表单新增').waitFor()
+      await page.locator('[data-testid=people-pager] .el-pagination__total', { hasText: '共 6 条' }).waitFor()
+      // an edit sends only what changed: the masked phone is never sent back
+      const row = page.locator('[data-testid=people-table] .el-table__body .el-table__row', { hasText: '表单新增' })
+      await row.getByRole('button', { name: '编辑' }).click()
+      const form = page.locator('[data-testid=person-form]')
+      await page.waitForFunction(() => document.querySelector('[data-testid=person-form] input[name=phone]')?.value.includes('****'))
+      await form.locator('input[name=employer]').fill('街道办事处')
+      await form.locator('[data-testid=person-save]').click()
+      await page.getByText('已保存').waitFor()
       await register('表单重复', '13912340002')
       await page.locator('[data-testid=person-form] .el-form-item__error', { hasText: '身份证号已登记' }).waitFor()
       await page.screenshot({ path: join(artifacts, '5-duplicate.png'), fullPage: true })
