@@ -144,7 +144,6 @@ try {
     await root.waitFor()
     expect(await page.locator('[data-testid=grid-tree] [data-code=C02]').count() === 0, 'community C02 must not be shown')
     expect(Number(await root.locator('[data-households]').getAttribute('data-households')) >= 2, 'C01 shows its buildings\' households')
-    await page.locator('[data-testid=grid-tree] .el-tree-node__expand-icon').first().click()
     await page.locator('[data-testid=grid-tree] [data-code=G0101]').waitFor()
     const codes = await page.locator('[data-testid=grid-tree] [data-code]').evaluateAll((els) => els.map((e) => e.dataset.code))
     expect(codes.every((c) => c === 'C01' || c.startsWith('G01') || c.startsWith('X01')), `out-of-scope nodes shown: ${codes}`)
@@ -222,7 +221,6 @@ try {
       await form.locator('input[name=idNumber]').fill('110105198808080015')
       await form.locator('[data-testid=person-save]').click()
     }
-    await page.locator('[data-testid=grid-tree] .el-tree-node__expand-icon').first().click()
     await page.locator('[data-testid=grid-tree] [data-code=G0101]').click()
     await page.locator('[data-testid=people-table] .el-table__row').first().waitFor()
     try {
@@ -302,6 +300,8 @@ try {
     await phone.locator('[data-testid=menu-drawer] [data-menu=people]').click()
     await phone.locator('[data-testid=people-table] .el-table__row').first().waitFor()
     expect(await phone.locator('[data-testid=menu-drawer]').isHidden(), 'the drawer closes after a choice')
+    await phone.locator('[data-testid=grid-tree] [data-code=B010103]').waitFor()
+    await phone.waitForTimeout(500) // the tree's unfolding
     await phone.screenshot({ path: join(artifacts, '10-phone-people.png'), fullPage: true })
     await phone.close()
   })

@@ -28,7 +28,7 @@ const en: typeof zh = {
     assignNode: 'Node of the post', assignDone: '{ok} assigned, {failed} failed', homeNode: 'Home node', none: 'None',
     duplicate: 'ID number already registered', duplicateOpen: 'Open the registered person',
   },
-  households: { address: 'Address', label: 'Household', node: 'Grid', members: 'Members', total: '{total} households' },
+  households: { address: 'Address', label: 'Household', node: 'Grid', total: '{total} households' },
   units: { name: 'Unit', kind: 'Kind', node: 'Paired with', contacts: 'Contacts' },
   import: {
     title: 'Import people', template: 'Download template', templateHint: 'One person per row; the first row is the header', drop: 'Drop an Excel file here, or',

@@ -33,7 +33,7 @@ export default {
     assignNode: '岗位所在节点', assignDone: '已分配 {ok} 人，失败 {failed} 人', homeNode: '居住节点', none: '无',
     duplicate: '身份证号已登记', duplicateOpen: '查看已登记的人员',
   },
-  households: { address: '住址', label: '户名', node: '所在网格', members: '成员', total: '住户共 {total} 户' },
+  households: { address: '住址', label: '户名', node: '所在网格', total: '住户共 {total} 户' },
   units: { name: '单位名称', kind: '类别', node: '结对节点', contacts: '联系人' },
   import: {
     title: '批量导入人员', template: '下载模板', templateHint: '按模板填写：一行一人，第一行为表头', drop: '将 Excel 文件拖到此处，或', pick: '点击选择',
