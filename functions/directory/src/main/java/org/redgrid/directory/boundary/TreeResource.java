@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.redgrid.directory.control.ActivityFeed;
 import org.redgrid.directory.control.GridTree;
 import org.redgrid.directory.control.NewNode;
 import org.redgrid.directory.control.NodeChanges;
@@ -44,6 +45,9 @@ public class TreeResource {
 
     @Inject
     GridTree tree;
+
+    @Inject
+    ActivityFeed activity;
 
     @Inject
     Idempotency idempotency;
@@ -121,6 +125,14 @@ public class TreeResource {
     @Operation(summary = "从根到该节点的路径")
     public List<NodeView> path(@PathParam("code") String code) {
         return NodeView.of(tree.pathToRoot(code));
+    }
+
+    @GET
+    @Path("/nodes/{code}/activity")
+    @Secured(DirectoryPermissions.PEOPLE_READ)
+    @Operation(summary = "网格动态：人员迁入迁出、节点调整（最新在前）")
+    public Page<ActivityView> activity(@PathParam("code") String code, @Valid @BeanParam PageRequest page) {
+        return activity.of(code, page.limit, page.cursor).map(ActivityView::of);
     }
 
     @GET

@@ -22,9 +22,12 @@ import org.redgrid.directory.entity.Totals;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
+import org.redgrid.kernel.events.DomainEvent;
+import org.redgrid.kernel.events.Outbox;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
+import org.redgrid.kernel.time.Ids;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -150,9 +153,11 @@ public class GridTree {
         for (PositionType type : PositionType.values()) {
             partitions.add(Keys.holders(type, oldPath));
         }
+        // Besides the moved items: counter updates on the old and new ancestors, and the NodeMoved event.
+        int reserved = node.pathCodes().size() + parent.pathCodes().size() + 1;
         for (String partition : partitions) {
             affected.addAll(store.table().allUnderPath(partition, oldPath, Transaction.MAX_ITEMS));
-            if (affected.size() + 2 > Transaction.MAX_ITEMS) {
+            if (affected.size() + reserved > Transaction.MAX_ITEMS) {
                 throw ProblemException.conflict("MOVE_TOO_LARGE",
                         "该节点下登记的记录过多，无法一次移动；请先分批移动其下级节点");
             }
@@ -176,6 +181,10 @@ public class GridTree {
                 .refs(newParentCode, 1).activeChildren(newParentCode, children).totals(parent.path(), node.totals())
                 .active(newParentCode, () -> ProblemException.conflict("PARENT_NOT_ACTIVE", "目标上级节点已停用"))
                 .addTo(tx, store.table());
+        // Other domains that keyed data by the old path re-key it when this event reaches them.
+        Outbox.add(store.table(), tx, new DomainEvent(Ids.newId(clock.instant()), DirectoryEvents.NODE_MOVED, now, code,
+                guard.caller().username(), Map.of("code", code, "fromParent", node.parentCode(), "toParent", newParentCode,
+                        "fromPath", oldPath, "toPath", newPath)));
         store.table().commit(tx);
         return store.existingNode(code);
     }

@@ -25,6 +25,8 @@ import org.redgrid.kernel.audit.AuditEntry;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.Transaction;
+import org.redgrid.kernel.events.DomainEvent;
+import org.redgrid.kernel.events.Outbox;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Caller;
@@ -151,6 +153,9 @@ public class People {
         NodeTally tally = new NodeTally().totals(p.homePath(), Totals.of(p).negate()).totals(updated.homePath(), Totals.of(updated));
         if (home != null) {
             tally.detach(p.homeNodeCode()).attach(home.code());
+            Outbox.add(store.table(), tx, new DomainEvent(Ids.newId(clock.instant()), DirectoryEvents.PERSON_MOVED, now, home.code(),
+                    guard.caller().username(), Map.of("personId", p.id(), "personName", updated.name(), "fromNode", p.homeNodeCode(),
+                            "toNode", home.code(), "fromPath", p.homePath(), "toPath", home.path())));
         }
         tally.addTo(tx, store.table());
         store.table().commit(tx);

@@ -71,6 +71,11 @@ public final class Keys {
         return "IDNUMBER#" + idNumber;
     }
 
+    /** A node's activity feed, sorted by time. */
+    public static String activity(String nodeCode) {
+        return "ACTIVITY#" + nodeCode;
+    }
+
     public static String cell(long x, long y) {
         return "CELL#" + x + ":" + y;
     }

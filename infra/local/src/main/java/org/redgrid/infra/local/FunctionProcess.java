@@ -37,12 +37,18 @@ public final class FunctionProcess implements AutoCloseable {
      */
     public static FunctionProcess start(String name, Path taskRoot, String ricClasspath, int memoryMb, Map<String, String> environment,
             Path log) throws IOException {
+        return start(name, HANDLER, taskRoot, ricClasspath, memoryMb, environment, log);
+    }
+
+    /** @param handler the function's {@code Handler} ("class::method"), e.g. a stream function's */
+    public static FunctionProcess start(String name, String handler, Path taskRoot, String ricClasspath, int memoryMb,
+            Map<String, String> environment, Path log) throws IOException {
         RuntimeApi api = new RuntimeApi(name);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // What the Lambda Java runtime does by default: quick C1 start, heap sized from the memory setting.
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx" + Math.max(64, memoryMb * 85 / 100) + "m",
-                "-cp", ricClasspath, RIC_MAIN, HANDLER));
+                "-cp", ricClasspath, RIC_MAIN, handler));
         // The Runtime Interface Client loads the handler from its working directory (and its lib/), as /var/task on Lambda.
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -50,7 +56,7 @@ public final class FunctionProcess implements AutoCloseable {
         env.putAll(environment);
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", HANDLER);
+        env.put("_HANDLER", handler);
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));

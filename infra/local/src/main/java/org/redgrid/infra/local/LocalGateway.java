@@ -7,9 +7,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -18,13 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.redgrid.infra.template.SamTemplate;
+import org.redgrid.testkit.HttpApiEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +39,6 @@ final class LocalGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MILLIS = 30_000;
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     /** A template route as a pattern; more literal segments win over parameters. */
     private record Route(String function, String method, String template, Pattern pattern, List<String> parameters, int literals) {
@@ -149,72 +145,29 @@ final class LocalGateway implements AutoCloseable {
         send(exchange, response.path("statusCode").asInt(200), type, bytes, headers);
     }
 
-    /** A payload format 2.0 event, in the shape of AWS's sample (shared/reference/events/http-api-v2.template.json). */
+    /** A payload format 2.0 event, built by the test kit's builder from AWS's sample, as API Gateway would send it. */
     private String event(HttpExchange exchange, String routeKey, Map<String, String> parameters, Map<String, Object> claims)
             throws IOException {
-        ObjectNode e = JSON.createObjectNode();
-        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        e.put("version", "2.0");
-        e.put("routeKey", routeKey);
-        e.put("rawPath", exchange.getRequestURI().getRawPath());
-        e.put("rawQueryString", rawQuery);
-        ObjectNode headers = e.putObject("headers");
-        List<String> cookies = new ArrayList<>();
+        HttpApiEvent e = HttpApiEvent.request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                + Optional.ofNullable(exchange.getRequestURI().getRawQuery()).map(q -> "?" + q).orElse("")).routeKey(routeKey);
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("cookie")) {
-                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+                values.forEach(v -> List.of(v.split(";\\s*")).forEach(e::cookie));
             } else {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+                values.forEach(v -> e.header(name, v));
             }
         });
-        if (!cookies.isEmpty()) {
-            cookies.forEach(e.putArray("cookies")::add);
-        }
-        if (!rawQuery.isEmpty()) {
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
-            }
-            ObjectNode q = e.putObject("queryStringParameters");
-            query.forEach((k, v) -> q.put(k, String.join(",", v)));
-        }
-        if (!parameters.isEmpty()) {
-            ObjectNode p = e.putObject("pathParameters");
-            parameters.forEach(p::put);
-        }
-        ObjectNode ctx = e.putObject("requestContext");
-        ctx.put("accountId", "000000000000");
-        ctx.put("apiId", "local");
-        ctx.put("domainName", "localhost");
-        ctx.put("domainPrefix", "localhost");
+        parameters.forEach(e::pathParameter);
         if (claims != null) {
-            ObjectNode jwt = ctx.putObject("authorizer").putObject("jwt");
-            ObjectNode flat = jwt.putObject("claims");
+            Map<String, String> flat = new LinkedHashMap<>();
             claims.forEach((name, value) -> flatten(value).ifPresent(v -> flat.put(name, v)));
-            jwt.putNull("scopes");
+            e.claims(flat);
         }
-        ObjectNode http = ctx.putObject("http");
-        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
-        http.put("path", exchange.getRequestURI().getRawPath());
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""));
-        ctx.put("requestId", UUID.randomUUID().toString());
-        ctx.put("routeKey", routeKey);
-        ctx.put("stage", "$default");
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        ctx.put("time", REQUEST_TIME.format(now));
-        ctx.put("timeEpoch", now.toInstant().toEpochMilli());
-        byte[] body;
+        e.client(exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            e.body(in.readAllBytes());
         }
-        e.put("isBase64Encoded", body.length > 0);
-        if (body.length > 0) {
-            e.put("body", Base64.getEncoder().encodeToString(body));
-        }
-        return e.toString();
+        return e.toJson().toString();
     }
 
     /**

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * template.yaml as data: the one place that declares RedGrid's tables, functions and routes.
@@ -181,6 +182,9 @@ public final class SamTemplate {
                 .billingMode(BillingMode.PAY_PER_REQUEST);
         if (!gsis.isEmpty()) {
             create.globalSecondaryIndexes(gsis);
+        }
+        if (p.get("StreamSpecification") instanceof Map<?, ?> stream && stream.get("StreamViewType") instanceof String view) {
+            create.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(view).build());
         }
         Optional<String> ttl = Optional.ofNullable(p.get("TimeToLiveSpecification"))
                 .map(SamTemplate::cast)

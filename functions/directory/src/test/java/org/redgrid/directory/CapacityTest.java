@@ -1,10 +1,14 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.LocalDynamoDbResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

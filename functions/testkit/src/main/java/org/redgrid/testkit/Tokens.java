@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.testkit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

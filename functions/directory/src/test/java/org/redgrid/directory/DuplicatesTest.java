@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.LocalDynamoDbResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

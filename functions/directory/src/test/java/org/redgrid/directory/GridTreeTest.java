@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.LocalDynamoDbResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package org.redgrid.app;
+package org.redgrid.testkit;
 
 import static io.restassured.RestAssured.given;
 
@@ -18,16 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Plays API Gateway for the tests: builds HTTP API v2 events from AWS's own sample event
- * (test resource aws-events/http-api-v2.template.json), puts verified-token claims where the JWT authorizer puts
- * them, and posts each raw event to the function through Quarkus' Lambda event server ({@code /_lambda_}).
+ * Plays API Gateway for the tests: builds each request's HTTP API event ({@link HttpApiEvent}), with the
+ * verified-token claims where the JWT authorizer puts them, and posts the raw event to the function through
+ * Quarkus' Lambda event server ({@code /_lambda_}).
  */
 public final class Gateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** AWS's sample HTTP API event, copied with its LICENSE and SOURCE.txt beside it. */
-    private static final String SAMPLE = "/aws-events/http-api-v2.template.json";
-    private static final JsonNode TEMPLATE = load();
 
     private Gateway() {
     }
@@ -93,60 +90,16 @@ public final class Gateway {
         }
     }
 
-    /** The event API Gateway would send: the sample's shape, this request's method, path, query, body and claims. */
+    /** The event API Gateway would send for this request, with this caller's verified claims. */
     public static ObjectNode event(Map<String, String> claims, String method, String pathAndQuery, Object body) {
-        ObjectNode e = TEMPLATE.deepCopy();
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        e.put("rawPath", path);
-        e.put("rawQueryString", query);
-        ObjectNode params = e.putObject("queryStringParameters");
-        if (!query.isEmpty()) {
-            Map<String, List<String>> grouped = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
-                    .collect(Collectors.groupingBy(p -> decode(p[0]), LinkedHashMap::new,
-                            Collectors.mapping(p -> p.length > 1 ? decode(p[1]) : "", Collectors.toList())));
-            grouped.forEach((k, v) -> params.put(k, String.join(",", v)));
-        } else {
-            e.remove("queryStringParameters");
-        }
-        e.remove("cookies");
-        e.remove("pathParameters");
-        e.remove("stageVariables");
-        ObjectNode headers = e.putObject("headers");
-        headers.put("accept", "application/json");
-        headers.put("content-type", "application/json");
-        ObjectNode ctx = (ObjectNode) e.get("requestContext");
-        ctx.put("accountId", "123456789012");
-        ctx.put("domainName", "api.execute-api.cn-north-1.amazonaws.com.cn");
-        ctx.put("stage", "$default");
-        ctx.put("requestId", "req-" + System.nanoTime());
-        ctx.put("timeEpoch", System.currentTimeMillis());
-        ((ObjectNode) ctx.get("http")).put("method", method).put("path", path);
-        if (claims == null) {
-            ctx.remove("authorizer");
-        } else {
-            ObjectNode jwt = (ObjectNode) ctx.get("authorizer").get("jwt");
-            jwt.set("claims", JSON.valueToTree(claims));
-            jwt.putNull("scopes");
-        }
-        if (body == null) {
-            e.remove("body");
-            e.put("isBase64Encoded", false);
-        } else {
-            String text = body instanceof String s ? s : write(body);
-            e.put("body", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
-            e.put("isBase64Encoded", true);
-        }
-        return e;
+        return HttpApiEvent.request(method, pathAndQuery).header("accept", "application/json")
+                .header("content-type", "application/json").claims(claims)
+                .domainName("api.execute-api.cn-north-1.amazonaws.com.cn")
+                .body(body == null ? null : body instanceof String s ? s : write(body)).toJson();
     }
 
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String decode(String value) {
-        return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     private static String write(Object body) {
@@ -154,14 +107,6 @@ public final class Gateway {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode load() {
-        try (var in = Gateway.class.getResourceAsStream(SAMPLE)) {
-            return JSON.readTree(in);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("AWS sample event not found at " + SAMPLE, e);
         }
     }
 }
