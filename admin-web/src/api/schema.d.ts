@@ -361,6 +361,47 @@ export interface paths {
         };
         trace?: never;
     };
+    "/directory/nodes/{code}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格动态：人员迁入迁出、节点调整（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageActivityView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/nodes/{code}/children": {
         parameters: {
             query?: never;
@@ -1003,6 +1044,14 @@ export interface components {
             permissions?: string[];
             home?: string;
         };
+        ActivityView: {
+            at?: string;
+            type?: string;
+            summary?: string;
+            personId?: string;
+            fromNode?: string;
+            toNode?: string;
+        };
         AuditEntry: {
             subject?: string;
             actor?: string;
@@ -1123,6 +1172,10 @@ export interface components {
             version?: number;
             createdAt?: string;
             updatedAt?: string;
+        };
+        PageActivityView: {
+            items?: components["schemas"]["ActivityView"][];
+            nextCursor?: string;
         };
         PageAuditEntry: {
             items?: components["schemas"]["AuditEntry"][];
