@@ -212,7 +212,7 @@ try {
     await page.getByText('已分配 2 人，失败 0 人').waitFor()
   })
 
-  await step('a person is registered through the form, and the same ID number again is refused as a duplicate', async () => {
+  await step('a person is registered through the form once even when the request is retried, edited, and the same ID number again is refused as a duplicate', async () => {
     const register = async (name, phone) => {
       await page.click('[data-testid=people-create]')
       const form = page.locator('[data-testid=person-form]')
@@ -223,10 +223,20 @@ try {
     }
     await page.locator('[data-testid=grid-tree] [data-code=G0101]').click()
     await page.locator('[data-testid=people-table] .el-table__row').first().waitFor()
+    // a lost answer retried: the registration reaches the server twice, with the form's one Idempotency-Key
+    const retried = async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      expect(route.request().headers()['idempotency-key'], 'the form sends an Idempotency-Key')
+      await route.fetch()
+      await route.fulfill({ response: await route.fetch() })
+    }
+    await page.route('**/directory/people', retried)
     try {
       await register('表单新增', '13912340001')
       await page.getByText('已新增 表单新增').waitFor()
+      await page.unroute('**/directory/people', retried)
       await page.locator('[data-testid=people-pager] .el-pagination__total', { hasText: '共 6 条' }).waitFor()
+      expect(await page.locator('[data-testid=people-table] .el-table__row', { hasText: '表单新增' }).count() === 1, 'registered once')
       // an edit sends only what changed: the masked phone is never sent back
       const row = page.locator('[data-testid=people-table] .el-table__body .el-table__row', { hasText: '表单新增' })
       await row.getByRole('button', { name: '编辑' }).click()
