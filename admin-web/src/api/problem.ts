@@ -12,6 +12,8 @@ export interface Problem {
   detail?: string
   code?: string
   errors?: FieldError[]
+  /** On a clash (409), the record that already holds the value, when the caller may see it. */
+  existingId?: string
 }
 
 /** An API refusal, carrying the problem so pages can show field errors next to their fields. */

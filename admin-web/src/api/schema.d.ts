@@ -4,6 +4,42 @@
  */
 
 export interface paths {
+    "/directory/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户的角色、权限与首页（管理台或手机端） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/households": {
         parameters: {
             query?: never;
@@ -68,7 +104,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -338,7 +377,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -566,6 +608,47 @@ export interface paths {
         };
         trace?: never;
     };
+    "/directory/nodes/{code}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格动态：人员迁入迁出、节点调整（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageActivityView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/nodes/{code}/children": {
         parameters: {
             query?: never;
@@ -643,7 +726,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 移动网格节点到新的上级（编码不变） */
+        /** 移动网格节点到新的上级（编码不变；重复请求结果相同） */
         post: {
             parameters: {
                 query?: never;
@@ -786,7 +869,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 停用网格节点 */
+        /** 停用网格节点（重复请求结果相同） */
         post: {
             parameters: {
                 query?: never;
@@ -976,7 +1059,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1473,7 +1559,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1661,6 +1750,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessView: {
+            username?: string;
+            grants?: components["schemas"]["GrantView"][];
+            permissions?: string[];
+            home?: string;
+        };
+        ActivityView: {
+            at?: string;
+            type?: string;
+            summary?: string;
+            personId?: string;
+            fromNode?: string;
+            toNode?: string;
+        };
         AuditEntry: {
             subject?: string;
             actor?: string;
@@ -1682,9 +1785,17 @@ export interface components {
         };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE";
+        GrantView: {
+            role?: string;
+            roleName?: string;
+            node?: string;
+            nodeName?: string;
+        };
         HouseholdView: {
             id?: string;
             nodeCode?: string;
+            nodeName?: string;
+            pathNames?: string[];
             address?: string;
             label?: string;
             members?: components["schemas"]["PersonLine"][];
@@ -1745,11 +1856,16 @@ export interface components {
             status?: components["schemas"]["NodeStatus"];
             /** Format: int64 */
             householdCount?: number;
+            totals?: components["schemas"]["Totals"];
             boundary?: components["schemas"]["JsonNode"];
             /** Format: int64 */
             version?: number;
             createdAt?: string;
             updatedAt?: string;
+        };
+        PageActivityView: {
+            items?: components["schemas"]["ActivityView"][];
+            nextCursor?: string;
         };
         PageAuditEntry: {
             items?: components["schemas"]["AuditEntry"][];
@@ -1801,6 +1917,8 @@ export interface components {
             idNumber?: string;
             idNumberMasked?: boolean;
             homeNodeCode?: string;
+            homeNodeName?: string;
+            homePathNames?: string[];
             householdId?: string;
             partyStatus?: components["schemas"]["PartyStatus"];
             employer?: string;
@@ -1815,9 +1933,20 @@ export interface components {
         PositionType: "GRID_LEADER" | "GRID_WORKER" | "BUILDING_LEADER" | "PARTY_MEMBER" | "SINKING_CADRE" | "VOLUNTEER";
         PositionView: {
             nodeCode?: string;
+            nodeName?: string;
             position?: string;
             positionName?: string;
             since?: string;
+        };
+        Totals: {
+            /** Format: int64 */
+            people?: number;
+            /** Format: int64 */
+            partyMembers?: number;
+            /** Format: int64 */
+            households?: number;
+            /** Format: int64 */
+            units?: number;
         };
         UnitDraft: {
             name: string;

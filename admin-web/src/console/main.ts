@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
+import '../styles/base.css'
 import App from './App.vue'
 import { router } from './router'
 import { makeI18n } from '../i18n'

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { COLUMNS, parseWorkbook, templateWorkbook, validate } from './excel'
+import { COLUMNS, parseWorkbook, repeatedIdNumbers, templateWorkbook, validate } from './excel'
 
 async function sheet(rows: string[][]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook()
@@ -34,4 +34,16 @@ it('the template parses to its own valid example row', async () => {
 it('validates like the server', () => {
   expect(validate({ name: 'a', phone: '010-12345678', homeNodeCode: 'G1' })).toEqual([])
   expect(validate({ name: 'a', phone: '13800001234', idNumber: '123', homeNodeCode: '' })).toEqual(['身份证号须为 18 位', '居住节点编码必填'])
+  expect(validate({ name: 'a', phone: '13800001234', idNumber: '110105194912310021', homeNodeCode: 'G1' })).toEqual(['身份证号校验位不正确'])
+  expect(validate({ name: 'a', phone: '13800001234', idNumber: '11010519491231002x', homeNodeCode: 'G1' })).toEqual([])
+})
+
+it('finds the rows that repeat the ID number of an earlier row', async () => {
+  const rows = await parseWorkbook(await sheet([
+    ['甲', '13800000001', '11010519491231002X', 'G0101'],
+    ['乙', '13800000002', '', 'G0101'],
+    ['丙', '13800000003', '11010519491231002x', 'G0101'],
+    ['丁', '13800000004', '', 'G0101'],
+  ]))
+  expect([...repeatedIdNumbers(rows)]).toEqual([[4, 2]])
 })

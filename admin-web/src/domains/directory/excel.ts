@@ -21,6 +21,13 @@ export const COLUMNS = ['姓名', '联系电话', '身份证号', '居住节点�
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 const ID_NUMBER = /^\d{17}[\dXx]$/
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+/** GB 11643: the 18th character is the check character of the first 17 digits (the server checks it too). */
+function checkCharacterOk(id: string): boolean {
+  const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0)
+  return '10X98765432'[sum % 11] === id[17].toUpperCase()
+}
 const PARTY: Record<string, PersonRow['partyStatus']> = {
   在职: 'IN_SERVICE', 退休: 'RETIRED', 流动: 'FLOATING', IN_SERVICE: 'IN_SERVICE', RETIRED: 'RETIRED', FLOATING: 'FLOATING',
 }
@@ -32,6 +39,7 @@ export function validate(p: PersonRow): string[] {
   if (!p.phone) errors.push('联系电话必填')
   else if (!PHONE.test(p.phone)) errors.push('电话号码格式不正确')
   if (p.idNumber && !ID_NUMBER.test(p.idNumber)) errors.push('身份证号须为 18 位')
+  else if (p.idNumber && !checkCharacterOk(p.idNumber)) errors.push('身份证号校验位不正确')
   if (!p.homeNodeCode) errors.push('居住节点编码必填')
   return errors
 }
@@ -73,13 +81,26 @@ export async function parseWorkbook(data: ArrayBuffer): Promise<ParsedRow[]> {
   return rows
 }
 
-/** The current people list as a sheet (phones stay masked: an export never unmasks). */
-export async function exportWorkbook(lines: { name: string; phone?: string; nodeCode?: string; posts?: string[] }[]): Promise<ArrayBuffer> {
+/** People as a sheet, with names rather than codes (phones stay masked: an export never unmasks). */
+export async function exportWorkbook(lines: { name: string; phone?: string; node?: string; posts?: string[] }[]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('人员')
-  ws.addRow(['姓名', '联系电话（脱敏）', '节点', '岗位'])
-  lines.forEach((l) => ws.addRow([l.name, l.phone ?? '', l.nodeCode ?? '', (l.posts ?? []).join('、')]))
+  ws.addRow(['姓名', '联系电话（脱敏）', '居住地', '岗位'])
+  lines.forEach((l) => ws.addRow([l.name, l.phone ?? '', l.node ?? '', (l.posts ?? []).join('、')]))
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer
+}
+
+/** For each row whose 身份证号 an earlier row of the same sheet already has: that earlier row's number. */
+export function repeatedIdNumbers(rows: ParsedRow[]): Map<number, number> {
+  const first = new Map<string, number>()
+  const repeats = new Map<number, number>()
+  for (const r of rows) {
+    const id = r.person.idNumber
+    if (!id) continue
+    if (first.has(id)) repeats.set(r.row, first.get(id)!)
+    else first.set(id, r.row)
+  }
+  return repeats
 }
 
 export function download(data: ArrayBuffer, filename: string) {
