@@ -52,8 +52,9 @@ public final class CandidateGraph {
         for (int i = 0; i < demands.size(); i++) {
             Demand d = demands.get(i);
             int count = 0;
+            List<String> offers = offersWanted(d);
             for (String area : d.grid().containingKeys()) {
-                for (String offer : offersWanted(d)) {
+                for (String offer : offers) {
                     for (int r : index.getOrDefault(area + '|' + offer, NONE)) {
                         if (seenBy[r] == i) {
                             continue;
@@ -96,10 +97,10 @@ public final class CandidateGraph {
             Set<String> keys = new HashSet<>();
             for (GridPath area : res.covers()) {
                 for (String c : res.categories()) {
-                    keys.add(area.key() + "|c:" + c);
+                    keys.add(area.code() + "|c:" + c);
                 }
                 for (String s : res.skills()) {
-                    keys.add(area.key() + "|s:" + s);
+                    keys.add(area.code() + "|s:" + s);
                 }
             }
             for (String key : keys) {

@@ -40,12 +40,21 @@ public record GridPath(String street, String community, String grid) {
         return grid.equals(demandGrid.grid) ? Proximity.SAME_GRID : Proximity.NONE;
     }
 
-    /** This path as an index key. */
-    String key() {
-        return community == null ? street : grid == null ? street + '/' + community : street + '/' + community + '/' + grid;
+    /** The path as one code, parts joined by '/': "S01", "S01/C02" or "S01/C02/G03". */
+    public String code() {
+        String[] keys = containingKeys();
+        return keys[keys.length - 1];
     }
 
-    /** Keys of every area containing this path, widest first: its street, its community, itself. */
+    /** The path of a {@link #code()}. */
+    public static GridPath parse(String code) {
+        InvalidBatchException.require(code != null, "MATCH_BAD_GRID_PATH", "网格路径不能为空值");
+        String[] parts = code.split("/", -1);
+        InvalidBatchException.require(parts.length <= 3, "MATCH_BAD_GRID_PATH", "网格路径最多三级：" + code);
+        return new GridPath(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null);
+    }
+
+    /** Codes of every area containing this path, widest first: its street, its community, itself. */
     String[] containingKeys() {
         if (community == null) {
             return new String[] {street};

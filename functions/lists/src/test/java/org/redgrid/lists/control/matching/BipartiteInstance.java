@@ -1,8 +1,10 @@
 package org.redgrid.lists.control.matching;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.jgrapht.alg.matching.MaximumWeightBipartiteMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -68,8 +70,8 @@ record BipartiteInstance(int[] edgeStart, int[] edgeResource, int[] edgeWeight, 
     /** JGraphT's maximum-weight bipartite matching with each resource copied once per unit of capacity. */
     long jgrapht() {
         SimpleWeightedGraph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        java.util.Set<String> left = new java.util.HashSet<>();
-        java.util.Set<String> right = new java.util.HashSet<>();
+        Set<String> left = new HashSet<>();
+        Set<String> right = new HashSet<>();
         for (int i = 0; i < demands(); i++) {
             g.addVertex("d" + i);
             left.add("d" + i);

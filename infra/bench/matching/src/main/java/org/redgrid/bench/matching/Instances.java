@@ -117,7 +117,7 @@ final class Instances {
         Files.createDirectories(dir);
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("demands.tsv"))) {
             for (Demand d : batch.demands()) {
-                out.write(String.join("\t", d.id(), d.category(), join(d.skills()), path(d.grid()), point(d.centre()),
+                out.write(String.join("\t", d.id(), d.category(), join(d.skills()), d.grid().code(), point(d.centre()),
                         window(d.window()), Integer.toString(d.urgency())));
                 out.newLine();
             }
@@ -125,7 +125,7 @@ final class Instances {
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("resources.tsv"))) {
             for (Resource r : batch.resources()) {
                 out.write(String.join("\t", r.id(), join(r.categories()), join(r.skills()),
-                        r.covers().stream().map(Instances::path).collect(Collectors.joining(";")), point(r.centre()),
+                        r.covers().stream().map(GridPath::code).collect(Collectors.joining(";")), point(r.centre()),
                         window(r.availability()), Integer.toString(r.capacity())));
                 out.newLine();
             }
@@ -136,13 +136,13 @@ final class Instances {
         List<Demand> demands = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("demands.tsv"))) {
             String[] f = line.split("\t", -1);
-            demands.add(new Demand(f[0], f[1], set(f[2]), path(f[3]), point(f[4]), window(f[5]), Integer.parseInt(f[6])));
+            demands.add(new Demand(f[0], f[1], set(f[2]), GridPath.parse(f[3]), point(f[4]), window(f[5]), Integer.parseInt(f[6])));
         }
         List<Resource> resources = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("resources.tsv"))) {
             String[] f = line.split("\t", -1);
             resources.add(new Resource(f[0], set(f[1]), set(f[2]),
-                    Arrays.stream(f[3].split(";")).map(Instances::path).toList(), point(f[4]), window(f[5]),
+                    Arrays.stream(f[3].split(";")).map(GridPath::parse).toList(), point(f[4]), window(f[5]),
                     Integer.parseInt(f[6])));
         }
         return new Batch(demands, resources);
@@ -154,16 +154,6 @@ final class Instances {
 
     private static Set<String> set(String field) {
         return field.isEmpty() ? Set.of() : Set.of(field.split(","));
-    }
-
-    private static String path(GridPath p) {
-        return p.community() == null ? p.street() : p.grid() == null ? p.street() + "/" + p.community()
-                : p.street() + "/" + p.community() + "/" + p.grid();
-    }
-
-    private static GridPath path(String field) {
-        String[] parts = field.split("/");
-        return new GridPath(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null);
     }
 
     private static String point(GeoPoint p) {

@@ -1,6 +1,8 @@
 package org.redgrid.bench.matching;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
@@ -77,7 +79,7 @@ final class JGraphTReference {
         for (int v = 0; v <= sink; v++) {
             graph.addVertex(v);
         }
-        java.util.Map<DefaultWeightedEdge, Integer> capacity = new java.util.HashMap<>();
+        Map<DefaultWeightedEdge, Integer> capacity = new HashMap<>();
         for (int i = 0; i < n; i++) {
             capacity.put(edge(graph, source, i, 0), 1);
             capacity.put(edge(graph, i, sink, top), 1);
