@@ -52,7 +52,7 @@ def main():
             out.write("# Matcher benchmark results\n\n"
                       "Written by a full run of `infra/bench/matching/run`. RedGrid time is the matcher's whole job — "
                       "candidate graph from the batch, exact optimum, an explanation per pair — median of the runs "
-                      "after two warm-ups, one JVM pinned to one core (`taskset`, `-XX:ActiveProcessorCount=1`, "
+                      "after 5 s of warm-up, one JVM pinned to one core (`taskset`, `-XX:ActiveProcessorCount=1`, "
                       "serial GC). SciPy time is `min_weight_full_bipartite_matching` alone on the same candidate "
                       "graph (capacities expanded into copies, one \"unmatched\" column per demand), median of the "
                       "runs after one warm-up, pinned to the same core. JGraphT solves the same graph once, "

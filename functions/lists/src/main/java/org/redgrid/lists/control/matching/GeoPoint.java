@@ -10,13 +10,14 @@ public record GeoPoint(double lon, double lat) {
                 "中心点经纬度超出范围");
     }
 
-    /** Great-circle distance in metres (haversine). */
+    /**
+     * Distance in metres on the equirectangular projection: within a district (tens of kilometres) it differs from the
+     * great-circle distance by far less than the grid sizes, and it costs one cosine instead of haversine's five
+     * trigonometric calls on the matcher's hottest path.
+     */
     double metresTo(GeoPoint other) {
-        double p1 = Math.toRadians(lat);
-        double p2 = Math.toRadians(other.lat);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(other.lon - lon);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+        double x = Math.toRadians(other.lon - lon) * Math.cos(Math.toRadians((lat + other.lat) / 2));
+        double y = Math.toRadians(other.lat - lat);
+        return EARTH_RADIUS_M * Math.sqrt(x * x + y * y);
     }
 }

@@ -120,14 +120,14 @@ final class MaxWeightBMatching {
                 }
                 long du = dist[u];
                 if (u < n) {
-                    // Demand: to any resource other than its own, or to the sink by leaving it unmatched.
+                    // Demand: to the sink by leaving it unmatched, or to any resource other than its own.
+                    reach(sink, du + potential[u] - potential[sink], u, -1);
                     for (int e = edgeStart[u]; e < edgeStart[u + 1]; e++) {
                         if (e != matchEdge[u]) {
                             int r = n + edgeResource[e];
                             reach(r, du - edgeWeight[e] + potential[u] - potential[r], u, e);
                         }
                     }
-                    reach(sink, du + potential[u] - potential[sink], u, -1);
                 } else {
                     // Resource: to the sink while it has room, or back to a demand it holds (undoing that pair).
                     int r = u - n;
@@ -155,6 +155,10 @@ final class MaxWeightBMatching {
         }
 
         private void reach(int v, long d, int from, int viaEdge) {
+            if (d >= dist[sink]) {
+                // No shorter than a path to the sink already found: it cannot lead to a shorter one.
+                return;
+            }
             if (dist[v] == UNREACHED) {
                 touched[touchedCount++] = v;
                 dist[v] = d;
