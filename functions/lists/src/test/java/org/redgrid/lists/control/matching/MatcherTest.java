@@ -68,6 +68,17 @@ class MatcherTest {
         assertThat(proposal.totalFit()).isEqualTo(total);
     }
 
+    @Property(tries = 50)
+    void theGraphsFitsAreTheExplainedFits(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        CandidateGraph graph = MATCHER.candidates(Batches.demands(rnd, 20), Batches.resources(rnd, 10));
+        for (int i = 0; i < graph.demandCount(); i++) {
+            for (int e = graph.edgeStart(i); e < graph.edgeStart(i + 1); e++) {
+                assertThat(graph.explain(i, e).total()).isEqualTo(graph.edgeFit(e)).isPositive();
+            }
+        }
+    }
+
     @Test
     void identicalResourcesAreTiedAndTheTieIsSettledTheSameWayInAnyOrder() {
         List<Demand> demands = new ArrayList<>();
