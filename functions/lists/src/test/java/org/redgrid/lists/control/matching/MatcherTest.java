@@ -35,6 +35,13 @@ class MatcherTest {
         assertThat(proposal.pairs().size() + proposal.unmatchedDemandIds().size()).isEqualTo(demands);
     }
 
+    @Property(tries = 10)
+    void largerBatchesReachJGraphTsOptimum(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        CandidateGraph graph = MATCHER.candidates(Batches.demands(rnd, 150), Batches.resources(rnd, 100));
+        assertThat(MATCHER.propose(graph).totalFit()).isEqualTo(Batches.bare(graph).jgrapht());
+    }
+
     @Property(tries = 100)
     void sameBatchInAnyOrderGivesTheSameProposal(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int demands,
             @ForAll @IntRange(min = 0, max = 30) int resources) {
