@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.function.Function;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * 候选图: which resource may serve which demand, and with what fit — at most K best resources per demand (best by fit,
@@ -27,8 +27,8 @@ public final class CandidateGraph {
     private final int[] edgeResource;
     private final int[] edgeFit;
 
-    private CandidateGraph(FitScorer scorer, List<Demand> demands, List<Resource> resources, int[] edgeStart, int[] edgeResource,
-            int[] edgeFit) {
+    private CandidateGraph(FitScorer scorer, List<Demand> demands, List<Resource> resources, int[] edgeStart,
+            int[] edgeResource, int[] edgeFit) {
         this.scorer = scorer;
         this.demands = demands;
         this.resources = resources;
@@ -71,22 +71,27 @@ public final class CandidateGraph {
                     }
                 }
             }
-            Arrays.sort(found, 0, count);
-            int kept = Math.min(count, maxCandidates);
-            long[] best = new long[kept];
-            for (int j = 0; j < kept; j++) {
-                int r = (int) found[j];
-                best[j] = ((long) r << 32) | (Integer.MAX_VALUE - (int) (found[j] >>> 32));
-            }
-            // Within a demand, edges go by resource index so that the solver sees a canonical graph.
-            Arrays.sort(best);
-            for (long k : best) {
-                edgeResource.add((int) (k >>> 32));
-                edgeFit.add((int) k);
-            }
+            keepBest(found, count, maxCandidates, edgeResource, edgeFit);
             edgeStart[i + 1] = edgeResource.size();
         }
         return new CandidateGraph(scorer, demands, resources, edgeStart, edgeResource.toArray(), edgeFit.toArray());
+    }
+
+    /** Appends the best {@code max} of one demand's {@code found} candidates, by resource index. */
+    private static void keepBest(long[] found, int count, int max, IntList edgeResource, IntList edgeFit) {
+        Arrays.sort(found, 0, count);
+        int kept = Math.min(count, max);
+        long[] best = new long[kept];
+        for (int j = 0; j < kept; j++) {
+            int r = (int) found[j];
+            best[j] = ((long) r << 32) | (Integer.MAX_VALUE - (int) (found[j] >>> 32));
+        }
+        // Within a demand, edges go by resource index so that the solver sees a canonical graph.
+        Arrays.sort(best);
+        for (long k : best) {
+            edgeResource.add((int) (k >>> 32));
+            edgeFit.add((int) k);
+        }
     }
 
     /** Resources by (area they cover, category or skill they offer), in index order. */
