@@ -19,6 +19,9 @@ import java.util.function.Function;
 public final class CandidateGraph {
 
     private static final int[] NONE = new int[0];
+    /** The reach of an area found at each level of {@link GridPath#containingKeys()}. */
+    private static final GridPath.Proximity[] REACH = {
+        GridPath.Proximity.SAME_STREET, GridPath.Proximity.SAME_COMMUNITY, GridPath.Proximity.SAME_GRID};
 
     private final FitScorer scorer;
     private final List<Demand> demands;
@@ -42,6 +45,8 @@ public final class CandidateGraph {
         List<Demand> demands = sortedUnique(batchDemands, Demand::id, "MATCH_DUPLICATE_DEMAND", "需求");
         List<Resource> resources = sortedUnique(batchResources, Resource::id, "MATCH_DUPLICATE_RESOURCE", "资源");
         Map<String, int[]> index = index(resources);
+        Codes categories = new Codes(resources, Resource::categories);
+        Codes skills = new Codes(resources, Resource::skills);
         int[] edgeStart = new int[demands.size() + 1];
         IntList edgeResource = new IntList();
         IntList edgeFit = new IntList();
@@ -51,16 +56,21 @@ public final class CandidateGraph {
         long[] found = new long[16];
         for (int i = 0; i < demands.size(); i++) {
             Demand d = demands.get(i);
+            long[] category = categories.mask(Set.of(d.category()));
+            long[] needed = skills.mask(d.skills());
             int count = 0;
             List<String> offers = offersWanted(d);
-            for (String area : d.grid().containingKeys()) {
+            String[] areas = d.grid().containingKeys();
+            // Narrowest area first: where a resource is first found is the most specific area it covers.
+            for (int level = areas.length - 1; level >= 0; level--) {
                 for (String offer : offers) {
-                    for (int r : index.getOrDefault(area + '|' + offer, NONE)) {
+                    for (int r : index.getOrDefault(areas[level] + '|' + offer, NONE)) {
                         if (seenBy[r] == i) {
                             continue;
                         }
                         seenBy[r] = i;
-                        int fit = scorer.score(d, resources.get(r), scores);
+                        int fit = scorer.score(d, resources.get(r), REACH[level], categories.shared(category, r) > 0,
+                                skills.shared(needed, r), scores);
                         if (fit > 0) {
                             if (count == found.length) {
                                 found = Arrays.copyOf(found, 2 * count);
@@ -199,6 +209,51 @@ public final class CandidateGraph {
             capacity[r] = resources.get(r).capacity();
         }
         return capacity;
+    }
+
+    /**
+     * The codes (categories or skills) of a batch's resources as one flat bitset per resource: the hot loop counts
+     * shared codes with a few ANDs on neighbouring words instead of hashing strings in sets scattered over the heap.
+     */
+    private static final class Codes {
+        private final Map<String, Integer> bit = new HashMap<>();
+        private final int words;
+        private final long[] sets;
+
+        Codes(List<Resource> resources, Function<Resource, Set<String>> codes) {
+            for (Resource r : resources) {
+                for (String code : codes.apply(r)) {
+                    bit.putIfAbsent(code, bit.size());
+                }
+            }
+            words = Math.max(1, (bit.size() + 63) >>> 6);
+            sets = new long[resources.size() * words];
+            for (int r = 0; r < resources.size(); r++) {
+                long[] mask = mask(codes.apply(resources.get(r)));
+                System.arraycopy(mask, 0, sets, r * words, words);
+            }
+        }
+
+        /** The bitset of some codes; codes no resource has are left out, since they can never be shared. */
+        long[] mask(Set<String> codes) {
+            long[] mask = new long[words];
+            for (String code : codes) {
+                Integer b = bit.get(code);
+                if (b != null) {
+                    mask[b >>> 6] |= 1L << b;
+                }
+            }
+            return mask;
+        }
+
+        /** How many of the codes in {@code mask} resource {@code r} has. */
+        int shared(long[] mask, int r) {
+            int shared = 0;
+            for (int w = 0, at = r * words; w < words; w++, at++) {
+                shared += Long.bitCount(mask[w] & sets[at]);
+            }
+            return shared;
+        }
     }
 
     /** A growable int array: the graph holds hundreds of thousands of edges, boxed lists would triple its memory. */

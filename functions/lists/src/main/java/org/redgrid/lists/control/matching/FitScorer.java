@@ -21,12 +21,15 @@ final class FitScorer {
     /**
      * Fills {@code scores} (indexed by criterion ordinal, thousandths) and returns the fit, or -1 when the resource may
      * not serve the demand: it does not cover the demand's grid, shares neither its category nor a needed skill, or is
-     * not available in its window.
+     * not available in its window. The caller brings the three set facts of the pair ({@link #explain} from the sets,
+     * the candidate graph from its compact index), so that the rest of the rule has one home.
+     *
+     * @param reach the most specific area of the resource containing the demand's grid
+     * @param sameCategory whether the resource serves the demand's category
+     * @param skillsMet how many of the demand's skills the resource brings
      */
-    int score(Demand demand, Resource resource, int[] scores) {
-        GridPath.Proximity reach = reach(demand, resource);
-        boolean sameCategory = resource.categories().contains(demand.category());
-        int skillsMet = skillsMet(demand.skills(), resource.skills());
+    int score(Demand demand, Resource resource, GridPath.Proximity reach, boolean sameCategory, int skillsMet,
+            int[] scores) {
         if (reach == GridPath.Proximity.NONE || !sameCategory && skillsMet == 0) {
             return -1;
         }
@@ -51,7 +54,8 @@ final class FitScorer {
     /** The breakdown of a pair the resource may serve. */
     Fit explain(Demand demand, Resource resource) {
         int[] scores = new int[CRITERIA.length];
-        int total = score(demand, resource, scores);
+        int total = score(demand, resource, reach(demand, resource), resource.categories().contains(demand.category()),
+                skillsMet(demand.skills(), resource.skills()), scores);
         if (total < 0) {
             throw new IllegalArgumentException("资源 " + resource.id() + " 不能承接需求 " + demand.id());
         }
