@@ -1,5 +1,6 @@
 package org.redgrid.kernel.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,12 +53,12 @@ public class SecuredOperations implements OASFilter {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .properties(Map.of("field", text, "code", text, "message", text));
+                .properties(ordered("field", text, "code", text, "message", text));
         components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details with a stable code and zh-CN texts")
                 .required(List.of("title", "status", "code"))
-                .properties(Map.of("type", text, "title", text, "detail", text, "code", text, "instance", text,
-                        "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
+                .properties(ordered("type", text, "title", text, "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
+                        "detail", text, "code", text, "instance", text,
                         "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))));
         // Free-form JSON (a boundary's GeoJSON) is any object, not the Jackson JsonNode class the scanner describes.
         if (components.getSchemas() != null && components.getSchemas().containsKey("JsonNode")) {
@@ -65,6 +66,16 @@ public class SecuredOperations implements OASFilter {
                     .description("任意 JSON 对象（如 GeoJSON 边界）"));
         }
         openAPI.setComponents(components);
+    }
+
+    /** Properties in the order given: Map.of iterates in a different order on every JVM, and the console's generated
+     *  types are compared with the document in CI. */
+    private static Map<String, Schema> ordered(Object... nameSchemaPairs) {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        for (int i = 0; i < nameSchemaPairs.length; i += 2) {
+            out.put((String) nameSchemaPairs[i], (Schema) nameSchemaPairs[i + 1]);
+        }
+        return out;
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {
