@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -147,7 +150,7 @@ public final class Bench {
      * transaction doubles each item's table write (2 WCU per KB), each index entry it writes costs 1 WCU.
      */
     private record Endpoint(String name, String method, Function<Integer, String> path, Function<Integer, Object> body,
-            Function<Integer, List<ConsumedCapacity>> raw, double designedRead, double designedWrite) {
+            Function<Integer, Used> raw, double designedRead, double designedWrite) {
     }
 
     private ObjectNode requests() throws Exception {
@@ -186,14 +189,13 @@ public final class Bench {
                     }
                     int m = sequence.incrementAndGet();
                     long t1 = System.nanoTime();
-                    List<ConsumedCapacity> used = e.raw().apply(m);
+                    Used used = e.raw().apply(m);
                     double direct = (System.nanoTime() - t1) / 1e6;
                     if (i >= settings.warmup()) {
                         gateway.add(viaGateway);
                         raw.add(direct);
                         units = capacity(r);
-                        rawUnits = e.method().equals("GET") ? new double[] { total(used), 0 } : new double[] { total(used.subList(0, 1)),
-                                total(used.subList(1, used.size())) };
+                        rawUnits = new double[] { total(used.reads()), total(used.writes()) };
                     }
                 }
                 double unitsRatio = Math.max(e.designedRead() > 0 ? units[0] / e.designedRead() : 0,
@@ -234,34 +236,48 @@ public final class Bench {
         return out;
     }
 
+    /** What one replica of an endpoint's DynamoDB calls consumed: its reads, and its transaction's writes. */
+    private record Used(List<ConsumedCapacity> reads, List<ConsumedCapacity> writes) {
+    }
+
+    /**
+     * Each endpoint beside a replica of the directory's DynamoDB calls for it (functions/directory control classes):
+     * the same items, conditions and transaction shape, in the same order. The designed minimums are CapacityTest's.
+     */
     private List<Endpoint> endpoints(DynamoDbClient db, String person, AtomicInteger sequence) {
         Function<Integer, Object> none = n -> null;
         return List.of(
                 new Endpoint("GET /directory/nodes/{code}", "GET", n -> "/directory/nodes/G0101", none,
-                        n -> List.of(get(db, "NODE#G0101", "NODE")), 0.5, 0),
+                        n -> new Used(List.of(get(db, "NODE#G0101", "NODE")), List.of()), 0.5, 0),
                 new Endpoint("GET /directory/nodes/{code}/children", "GET", n -> "/directory/nodes/C01/children", none,
-                        n -> List.of(get(db, "NODE#C01", "NODE"), query(db, "ByParent", "gsi1pk", "CHILDREN#C01", null)), 1.0, 0),
+                        n -> new Used(List.of(get(db, "NODE#C01", "NODE"), query(db, "ByParent", "gsi1pk", "CHILDREN#C01", null, 20)),
+                                List.of()), 1.0, 0),
                 new Endpoint("GET /directory/people?under=", "GET", n -> "/directory/people?under=C01", none,
-                        n -> List.of(get(db, "NODE#C01", "NODE"), query(db, "ByPath", "gsi2pk", "PEOPLE#D01", "/D01/S01/C01/")), 1.0, 0),
+                        n -> new Used(List.of(get(db, "NODE#C01", "NODE"),
+                                query(db, "ByPath", "gsi2pk", "PEOPLE#D01", "/D01/S01/C01/", 20)), List.of()), 1.0, 0),
                 new Endpoint("GET /directory/people/{id}", "GET", n -> "/directory/people/" + person, none,
-                        n -> List.of(query(db, null, "pk", "PERSON#" + person, null)), 0.5, 0),
+                        n -> readPerson(db, person), 2.5, 0),
                 new Endpoint("POST /directory/nodes", "POST", n -> "/directory/nodes",
                         n -> Map.of("code", "BN" + n, "name", "压测楼栋" + n, "level", "BUILDING", "parentCode", "G0102"),
-                        n -> attach(db, "G0102", nodeItem("BR" + n)), 0.5, 8),
+                        n -> createNode(db, "BR" + n), 0.5, 8),
                 new Endpoint("POST /directory/people", "POST", n -> "/directory/people",
                         n -> Map.of("name", "压测" + n, "phone", "13900000000", "homeNodeCode", "G0102"),
-                        n -> attach(db, "G0102", personItem("R" + n)), 0.5, 7));
+                        n -> registerPerson(db, "R" + n), 2.5, 18));
     }
 
     private static ConsumedCapacity get(DynamoDbClient db, String pk, String sk) {
-        return db.getItem(r -> r.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        return db.getItem(r -> r.tableName(TABLE).key(key(pk, sk)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity();
     }
 
-    private static ConsumedCapacity query(DynamoDbClient db, String index, String key, String value, String prefix) {
+    /** One Query page ({@code limit} items, or all of a small partition when 0); {@code prefix}: begins_with on the sort key. */
+    private static QueryResponse queryPage(DynamoDbClient db, String index, String key, String value, String prefix, int limit) {
         String sortKey = "ByParent".equals(index) ? "gsi1sk" : "gsi2sk";
         return db.query(q -> {
-            q.tableName(TABLE).limit(20).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            q.tableName(TABLE).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (limit > 0) {
+                q.limit(limit);
+            }
             if (index != null) {
                 q.indexName(index);
             }
@@ -271,38 +287,99 @@ public final class Bench {
                 q.keyConditionExpression(key + " = :v AND begins_with(" + sortKey + ", :p)")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value), ":p", AttributeValue.fromS(prefix)));
             }
-        }).consumedCapacity();
+        });
     }
 
-    /** The writes of an attach: read the node, then put the item and count it on the node in one transaction. */
-    private static List<ConsumedCapacity> attach(DynamoDbClient db, String node, Map<String, AttributeValue> item) {
-        List<ConsumedCapacity> used = new ArrayList<>();
-        used.add(get(db, "NODE#" + node, "NODE"));
-        Put put = Put.builder().tableName(TABLE).item(item).conditionExpression("attribute_not_exists(pk)").build();
-        Update update = Update.builder().tableName(TABLE)
-                .key(Map.of("pk", AttributeValue.fromS("NODE#" + node), "sk", AttributeValue.fromS("NODE")))
-                .updateExpression("ADD refs :one").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build();
-        used.addAll(db.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(put).build(),
-                TransactWriteItem.builder().update(update).build()).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
-        return used;
+    private static ConsumedCapacity query(DynamoDbClient db, String index, String key, String value, String prefix, int limit) {
+        return queryPage(db, index, key, value, prefix, limit).consumedCapacity();
     }
 
-    private static Map<String, AttributeValue> nodeItem(String code) {
+    /** BatchGetItem of the nodes on the given paths ("/D01/S01/"), each once: the names a view shows. */
+    private static List<ConsumedCapacity> names(DynamoDbClient db, List<String> paths) {
+        List<Map<String, AttributeValue>> keys = paths.stream().flatMap(p -> Stream.of(p.split("/"))).filter(c -> !c.isEmpty())
+                .distinct().map(c -> key("NODE#" + c, "NODE")).toList();
+        return db.batchGetItem(r -> r.requestItems(Map.of(TABLE, KeysAndAttributes.builder().keys(keys).build()))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+    }
+
+    /** Reading a person: one Query of their partition (profile and posts), then the names on their home and post paths. */
+    private static Used readPerson(DynamoDbClient db, String person) {
+        QueryResponse partition = queryPage(db, null, "pk", "PERSON#" + person, null, 0);
+        List<String> paths = partition.items().stream().flatMap(i -> Stream.of(i.get("homePath"), i.get("nodePath")))
+                .filter(v -> v != null).map(AttributeValue::s).toList();
+        List<ConsumedCapacity> reads = new ArrayList<>(List.of(partition.consumedCapacity()));
+        reads.addAll(names(db, paths));
+        return new Used(reads, List.of());
+    }
+
+    /** Creating a node: read the parent; one transaction counts the child on the parent and puts the node. */
+    private static Used createNode(DynamoDbClient db, String code) {
         String path = "/D01/S01/C01/G0102/" + code + "/";
-        return item(Map.of("pk", "NODE#" + code, "sk", "NODE", "gsi1pk", "CHILDREN#G0102", "gsi1sk", code, "gsi2pk", "NODES#D01",
-                "gsi2sk", path, "code", code, "name", "压测楼栋", "level", "BUILDING", "path", path));
+        Map<String, AttributeValue> node = item("pk", "NODE#" + code, "sk", "NODE", "gsi1pk", "CHILDREN#G0102", "gsi1sk", code,
+                "gsi2pk", "NODES#D01", "gsi2sk", path, "code", code, "name", "压测楼栋", "level", "BUILDING", "parentCode", "G0102",
+                "path", path, "householdCount", 0L, "totalPeople", 0L, "totalPartyMembers", 0L, "totalHouseholds", 0L,
+                "totalUnits", 0L, "refs", 0L, "activeChildren", 0L, "status", "ACTIVE");
+        List<ConsumedCapacity> reads = List.of(get(db, "NODE#G0102", "NODE"));
+        return new Used(reads, transact(db, tally("G0102", 1, 1, 0, true), putNew(node)));
     }
 
-    private static Map<String, AttributeValue> personItem(String id) {
-        return item(Map.of("pk", "PERSON#" + id, "sk", "PROFILE", "gsi2pk", "PEOPLE#D01", "gsi2sk", "/D01/S01/C01/G0102/#" + id,
-                "id", id, "name", "压测", "phone", "13900000000", "homeNodeCode", "G0102", "homePath", "/D01/S01/C01/G0102/"));
+    /**
+     * Registering a person: read the home node; one transaction puts the person and counts them on the home node
+     * (a reference) and on every node of its path (subtree totals); then the names on the path.
+     */
+    private static Used registerPerson(DynamoDbClient db, String id) {
+        String home = "/D01/S01/C01/G0102/";
+        Map<String, AttributeValue> person = item("pk", "PERSON#" + id, "sk", "PROFILE", "gsi2pk", "PEOPLE#D01", "gsi2sk", home + "#" + id,
+                "id", id, "name", "压测", "phone", "13900000000", "homeNodeCode", "G0102", "homePath", home);
+        List<ConsumedCapacity> reads = new ArrayList<>(List.of(get(db, "NODE#G0102", "NODE")));
+        List<ConsumedCapacity> writes = transact(db, putNew(person), tally("G0102", 1, 0, 1, true), tally("D01", 0, 0, 1, false),
+                tally("S01", 0, 0, 1, false), tally("C01", 0, 0, 1, false));
+        reads.addAll(names(db, List.of(home)));
+        return new Used(reads, writes);
     }
 
-    private static Map<String, AttributeValue> item(Map<String, String> values) {
+    private static TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(TABLE).item(item).conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
+    }
+
+    /** A node's counter update as the directory merges it: references, active children, subtree people; {@code active}: only while active. */
+    private static TransactWriteItem tally(String code, long refs, long children, long people, boolean active) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (Map.Entry<String, Long> v : Map.of(":refs", refs, ":children", children, ":households", 0L, ":tp", people, ":tm", 0L,
+                ":th", 0L, ":tu", 0L).entrySet()) {
+            values.put(v.getKey(), AttributeValue.fromN(Long.toString(v.getValue())));
+        }
+        Update.Builder update = Update.builder().tableName(TABLE).key(key("NODE#" + code, "NODE"))
+                .updateExpression("ADD refs :refs, activeChildren :children, householdCount :households, totalPeople :tp, "
+                        + "totalPartyMembers :tm, totalHouseholds :th, totalUnits :tu");
+        if (active) {
+            values.put(":active", AttributeValue.fromS("ACTIVE"));
+            update.conditionExpression("attribute_exists(pk) AND #status = :active").expressionAttributeNames(Map.of("#status", "status"));
+        } else {
+            update.conditionExpression("attribute_exists(pk)");
+        }
+        return TransactWriteItem.builder().update(update.expressionAttributeValues(values).build()).build();
+    }
+
+    private static List<ConsumedCapacity> transact(DynamoDbClient db, TransactWriteItem... items) {
+        return db.transactWriteItems(t -> t.transactItems(items).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+    }
+
+    /** An item from name/value pairs (String or Long values), stamped as every stored record is: version, created, updated. */
+    private static Map<String, AttributeValue> item(Object... pairs) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        values.forEach((k, v) -> item.put(k, AttributeValue.fromS(v)));
-        item.put("updatedAt", AttributeValue.fromS(Instant.now().toString()));
+        for (int i = 0; i < pairs.length; i += 2) {
+            item.put((String) pairs[i], pairs[i + 1] instanceof Long n ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS((String) pairs[i + 1]));
+        }
+        String now = Instant.now().toString();
+        item.put("version", AttributeValue.fromN("1"));
+        item.put("createdAt", AttributeValue.fromS(now));
+        item.put("updatedAt", AttributeValue.fromS(now));
         return item;
     }
 
@@ -451,26 +528,52 @@ public final class Bench {
             - Start-up is JVM mode under the Runtime Interface Client (no GraalVM here). The RedGrid figure includes the
               first DynamoDB call (AWS SDK initialisation and connection), which the hello baseline does not make.
             - Overhead compares the whole local path (HTTP client → local gateway → Runtime API → function → DynamoDB
-              engine) with the same DynamoDB calls issued directly from the benchmark JVM.
+              engine) with the same DynamoDB calls issued directly from the benchmark JVM, one after the other:
+              - GET node: GetItem of the node.
+              - GET children, GET people?under=: GetItem of the node (scope check), one Query page of 20 (ByParent,
+                ByPath).
+              - GET person: one Query of the person's partition (profile and posts), BatchGetItem of the names of the
+                4 nodes on their paths.
+              - POST node: GetItem of the parent; one transaction: update of the parent (references, active
+                children; only while active), put of the node.
+              - POST person: GetItem of the home node; one transaction: put of the person, update of the home node
+                (a reference; only while active) and of it and its 3 ancestors (subtree totals), one update per node;
+                BatchGetItem of the 4 names on the path for the answer.
             - Units come from ReturnConsumedCapacity as the engine reports them; "raw calls" are the units of the same
-              calls made directly. The designed minimum counts as DynamoDB charges: 2 WCU per KB for each item a
-              transaction writes, 1 WCU for each index entry it writes (index writes are not doubled); the units
-              ratio shows any difference.
+              calls made directly. The designed minimum (functions/directory CapacityTest) counts as DynamoDB charges:
+              0.5 RCU per item read eventually consistent (up to 4 KB; a Query page of small items 0.5), 2 WCU per KB
+              for each item a transaction writes, 1 WCU for each index entry it writes (index writes are not doubled;
+              both indexes project ALL, so a counter update on a node rewrites its ByParent and ByPath entries too):
+              POST node 2 × 2 + 4 × 1 = 8 WCU, POST person 5 × 2 + 8 × 1 = 18 WCU. The units ratio shows any difference.
+            - The machine is shared with other builds (2 cores); the load average beside the settings says how busy it
+              was. Latencies and start-up move with it; the units do not.
             """;
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Settings settings = List.of(args).contains("--tiny") ? TINY : FULL;
         Path checkout = SamTemplate.locate().getParent();
         Path work = Files.createDirectories(checkout.resolve("infra/bench/target/work"));
+        String loadBefore = loadAverage();
         ObjectNode results = run(checkout, settings, work);
+        String load = "Load average (1, 5, 15 min; machine shared with other builds): " + loadBefore + " at the start, "
+                + loadAverage() + " at the end.\n";
         Files.writeString(checkout.resolve("infra/bench/results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
         String table = markdown(results);
-        System.out.println(table);
+        System.out.println(table + "\n" + load);
         if (settings == FULL) {
             Files.writeString(checkout.resolve("infra/bench/RESULTS.md"), "# RedGrid benchmark results\n\n"
                     + "Written by a full run of `infra/bench/run` (see README). Every ratio compares figures measured in the same run.\n"
                     + "Targets: start-up ratio ≤ 1.1, request overhead ≤ 1.2 at p50, units ratio 1.0, no Scan.\n\n"
-                    + table + "\n" + READING);
+                    + table + "\n" + load + "\n" + READING);
         }
         System.exit(0);
     }
