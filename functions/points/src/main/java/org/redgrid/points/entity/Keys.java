@@ -14,6 +14,7 @@ public final class Keys {
     public static final String REDEMPTION_SK = "REDEMPTION";
     public static final String AWARD_SK = "AWARD";
     public static final String REVERSAL_SK = "REVERSAL";
+    public static final String ACCRUED_SK = "ACCRUED";
 
     private Keys() {
     }
@@ -58,6 +59,11 @@ public final class Keys {
 
     public static String award(String awardId) {
         return "AWARD#" + awardId;
+    }
+
+    /** Points a household earned from events in a month (yyyy-MM, China time), against the monthly cap. */
+    public static String accrued(String householdId, String month) {
+        return "ACCRUED#" + householdId + "#" + month;
     }
 
     /** Awards of a community waiting for a second person's approval (ByParent index). */
