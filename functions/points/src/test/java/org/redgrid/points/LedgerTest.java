@@ -136,7 +136,7 @@ class LedgerTest {
     }
 
     @Test
-    void aCancelledRedemptionIsReversedAndItsStockComesBackOnce() {
+    void aCancelledRedemptionIsReversedAndItsStockComesBackOnceAndARetriedRestockAddsOnce() {
         PointsWorld w = new PointsWorld();
         String store = w.store(w.d.communityA);
         String good = w.good(store, "大米", 25, 4);
@@ -159,6 +159,16 @@ class LedgerTest {
         Gateway.Reply atTheDesk = Gateway.post(w.d.adminA, "/points/entries/" + done.json().getString("entryId") + "/reverse",
                 Map.of("reason", "x"));
         assertEquals("CANCEL_AT_COUNTER", atTheDesk.json().getString("code"), atTheDesk::toString);
+
+        Map<String, String> key = Map.of("Idempotency-Key", "restock-" + good);
+        String restock = "/points/stores/" + store + "/goods/" + good + "/restock";
+        Gateway.Reply restocked = Gateway.call(w.d.adminA, "POST", restock, Map.of("quantity", 5), key);
+        Gateway.Reply retried = Gateway.call(w.d.adminA, "POST", restock, Map.of("quantity", 5), key);
+        assertEquals(200, restocked.status(), restocked::toString);
+        assertEquals("大米", restocked.json().getString("name"));
+        assertEquals(9, restocked.json().getLong("stock"));
+        assertEquals(9, retried.json().getLong("stock"), retried::toString);
+        assertEquals(9, w.stock(store, good));
     }
 
     @Test

@@ -82,7 +82,7 @@ public class Awards {
                 store.table().putNew(tx, award.toItem(), Awards::exists);
                 return award;
             }
-            Award posted = award.posted(null, post(tx, award, household).id());
+            Award posted = award.posted(null, post(tx, award, household, PointsLedger.sourceOf(key)).id());
             store.table().putNew(tx, posted.toItem(), Awards::exists);
             return posted;
         }, Award::id, this::get));
@@ -101,7 +101,7 @@ public class Awards {
         }
         return ledger.retrying(() -> {
             Transaction tx = new Transaction();
-            Award posted = pending.posted(approver, post(tx, pending, householdAccount(pending.householdId())).id());
+            Award posted = pending.posted(approver, post(tx, pending, householdAccount(pending.householdId()), Keys.award(awardId)).id());
             store.table().update(tx, SingleTable.key(Keys.award(awardId), Keys.AWARD_SK), u -> u
                     .updateExpression("SET #status = :posted, approvedBy = :approver, entryId = :entry REMOVE gsi1pk, gsi1sk")
                     .conditionExpression("#status = :pending")
@@ -124,11 +124,11 @@ public class Awards {
         return ledger.account(AccountKind.HOUSEHOLD.accountId(householdId));
     }
 
-    private JournalEntry post(Transaction tx, Award award, PointsAccount household) {
+    private JournalEntry post(Transaction tx, Award award, PointsAccount household, String sourceKey) {
         String budget = ledger.budget(household.communityCode(), store.existingCommunity(household.communityCode()).path());
         return ledger.post(tx, new PointsLedger.Draft(EntryKind.AWARD, household.communityCode(),
                 List.of(new Posting(budget, -award.points()), new Posting(household.id(), award.points())),
-                "人工奖励：" + award.reason(), award.awardedBy(), null, null, award.id()));
+                "人工奖励：" + award.reason(), award.awardedBy(), sourceKey, null, award.id()));
     }
 
     private static ProblemException exists() {

@@ -74,7 +74,7 @@ public class Bookkeeping {
             throw ProblemException.conflict("CANCEL_AT_COUNTER", "兑换分录请在柜台撤销兑换，以便库存同时退回");
         }
         return ledger.retrying(() -> idempotency.once(store.table(), key,
-                tx -> ledger.reverse(tx, original, "冲正：" + cmd.reason(), guard.caller().username(), null),
+                tx -> ledger.reverse(tx, original, "冲正：" + cmd.reason(), guard.caller().username(), PointsLedger.sourceOf(key)),
                 JournalEntry::id, ledger::entry));
     }
 

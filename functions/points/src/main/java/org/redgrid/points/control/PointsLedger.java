@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.paging.Page;
@@ -45,6 +46,11 @@ public class PointsLedger {
 
     @Inject
     Clock clock;
+
+    /** The source key an entry made by a request carries: its idempotency record, when the request had a key. */
+    public static String sourceOf(Idempotency.Key key) {
+        return key == null ? null : key.recordKey();
+    }
 
     /** What the caller of {@link #post} wants written. */
     public record Draft(EntryKind kind, String communityCode, List<Posting> postings, String memo, String actor,

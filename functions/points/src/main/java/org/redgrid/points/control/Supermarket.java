@@ -102,12 +102,13 @@ public class Supermarket {
     public Good restock(String storeId, String goodId, Restock cmd, Idempotency.Key key) {
         writableStore(storeId, PointsPermissions.STORES_WRITE);
         good(storeId, goodId);
-        return idempotency.once(store.table(), key, tx -> {
+        idempotency.once(store.table(), key, tx -> {
             store.table().update(tx, SingleTable.key(Keys.store(storeId), Keys.goodSk(goodId)), u -> u
                     .updateExpression("ADD stock :q").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(SingleTable.values(":q", cmd.quantity())), () -> goodNotFound(goodId));
-            return new Good(storeId, goodId, null, 0, 0);
-        }, Good::id, id -> good(storeId, id));
+            return goodId;
+        }, id -> id, id -> id);
+        return good(storeId, goodId);
     }
 
     public List<Good> goods(String storeId) {
@@ -135,7 +136,7 @@ public class Supermarket {
             String id = Ids.newId(clock.instant());
             JournalEntry entry = ledger.post(tx, new PointsLedger.Draft(EntryKind.REDEMPTION, at.communityCode(),
                     List.of(new Posting(household.id(), -points), new Posting(AccountKind.STORE.accountId(at.id()), points)),
-                    "兑换 " + good.name() + " × " + cmd.quantity(), guard.caller().username(), null, null, id));
+                    "兑换 " + good.name() + " × " + cmd.quantity(), guard.caller().username(), PointsLedger.sourceOf(key), null, id));
             Redemption redemption = new Redemption(id, at.id(), good.id(), cmd.householdId(), cmd.quantity(), points, entry.id(),
                     Redemption.DONE, clock.instant().toString(), guard.caller().username());
             store.table().putNew(tx, redemption.toItem(), () -> ProblemException.conflict("REDEMPTION_EXISTS", "兑换编号重复，请重试"));
