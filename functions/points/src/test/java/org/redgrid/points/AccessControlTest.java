@@ -108,6 +108,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("approvalThreshold", 100, "issuingLimit", 1_000_000), f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
                 c("POST", "/points/awards", f -> "/points/awards", f -> Map.of("householdId", f.a.household, "points", 5, "reason", "清洁户"),
                         f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 201),
+                c("GET", "/points/awards", f -> "/points/awards?community=" + f.w.d.communityA, null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
                 c("POST", "/points/awards/{id}/approve", f -> "/points/awards/" + f.a.pendingAward + "/approve", null,
                         f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
                 c("POST", "/points/stores", f -> "/points/stores", f -> Map.of("name", "二号超市", "nodeCode", f.w.d.communityA),

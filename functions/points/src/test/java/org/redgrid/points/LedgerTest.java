@@ -183,6 +183,8 @@ class LedgerTest {
         assertEquals("PENDING", pending.json().getString("status"));
         assertEquals(0, w.balance(PointsWorld.hh(h)));
         String id = pending.json().getString("id");
+        String waiting = "/points/awards?community=" + w.d.communityA;
+        assertEquals(List.of(id), Gateway.get(w.d.adminA, waiting).json().getList("items.id"));
 
         Gateway.Reply self = Gateway.post(w.d.adminA, "/points/awards/" + id + "/approve", null);
         assertEquals(409, self.status(), self::toString);
@@ -196,6 +198,7 @@ class LedgerTest {
         assertEquals(w.d.streetAdmin.get("cognito:username"), approved.json().getString("approvedBy"));
         assertEquals("清洁户", approved.json().getString("reason"));
         assertEquals(80, w.balance(PointsWorld.hh(h)));
+        assertEquals(List.of(), Gateway.get(w.d.adminA, waiting).json().getList("items.id"), "approved: no longer waiting");
         Gateway.Reply twice = Gateway.post(w.d.districtAdmin, "/points/awards/" + id + "/approve", null);
         assertEquals("AWARD_NOT_PENDING", twice.json().getString("code"), twice::toString);
 

@@ -2,7 +2,11 @@ package org.redgrid.points.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
+import org.redgrid.kernel.paging.Page;
+import org.redgrid.kernel.paging.PageRequest;
 import org.redgrid.kernel.security.Secured;
 import org.redgrid.points.control.Awards;
 import org.redgrid.points.control.PointsPermissions;
@@ -41,6 +47,14 @@ public class AwardsResource {
         Award done = awards.award(award, idempotency.key(idempotencyKey, "POST /points/awards", award));
         return RestResponse.status(Award.PENDING.equals(done.status()) ? RestResponse.Status.ACCEPTED : RestResponse.Status.CREATED,
                 done);
+    }
+
+    @GET
+    @Secured(PointsPermissions.AWARD_APPROVE)
+    @Operation(summary = "社区待审批的奖励（早的在前，游标分页）")
+    public Page<Award> pending(@QueryParam("community") @NotBlank(message = "请指定社区") String community,
+            @Valid @BeanParam PageRequest page) {
+        return awards.pending(community, page.limit, page.cursor);
     }
 
     @POST

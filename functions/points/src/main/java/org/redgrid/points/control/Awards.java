@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
+import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
@@ -112,6 +113,12 @@ public class Awards {
             store.table().commit(tx);
             return posted;
         });
+    }
+
+    /** A community's awards waiting for approval, oldest first (待审批). */
+    public Page<Award> pending(String communityCode, int limit, String cursor) {
+        guard.require(PointsPermissions.AWARD_APPROVE, store.existingCommunity(communityCode).path());
+        return store.table().byParent(Keys.pendingAwards(communityCode), limit, cursor).map(Award::fromItem);
     }
 
     public Award get(String awardId) {
