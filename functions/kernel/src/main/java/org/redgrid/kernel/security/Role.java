@@ -39,9 +39,12 @@ public enum Role {
     private static final class Table {
         static final Set<String> ADMIN = Set.of(
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
-                "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read");
+                "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
+                "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
+                "points.settings.write", "points.stores.write", "points.counter.write");
         static final Set<String> GRID_STAFF = Set.of(
-                "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone");
+                "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
+                "points.ledger.read", "points.award.write", "points.counter.write");
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read");
         static final Set<String> RESIDENT = Set.of(
