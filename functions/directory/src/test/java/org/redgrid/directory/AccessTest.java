@@ -29,12 +29,12 @@ class AccessTest {
         assertEquals(List.of(Map.of("role", "community-admin", "roleName", "社区管理员", "node", d.communityA, "nodeName", "幸福社区")),
                 admin.json().getList("grants"));
         assertEquals(List.of("directory.audit.read", "directory.people.read", "directory.people.write", "directory.reveal.idNumber",
-                "directory.reveal.phone", "directory.tree.read", "directory.tree.write"), admin.json().getList("permissions"));
+                "directory.reveal.phone", "directory.tree.read", "directory.tree.write"), directoryPermissions(admin));
         assertEquals("console", admin.json().getString("home"));
 
         Gateway.Reply worker = Gateway.get(d.workerA1, "/directory/access");
         assertEquals(List.of("directory.people.read", "directory.people.write", "directory.reveal.phone", "directory.tree.read"),
-                worker.json().getList("permissions"), "grid workers neither edit the tree nor see ID numbers");
+                directoryPermissions(worker), "grid workers neither edit the tree nor see ID numbers");
         assertEquals("幸福一网格", worker.json().getString("grants[0].nodeName"));
     }
 
@@ -43,7 +43,7 @@ class AccessTest {
         Gateway.Reply resident = Gateway.get(Tokens.idToken("resident-x", "resident"), "/directory/access");
         assertEquals(200, resident.status(), resident::toString);
         assertEquals("mobile", resident.json().getString("home"));
-        assertEquals(List.of("directory.self.read"), resident.json().getList("permissions"));
+        assertEquals(List.of("directory.self.read"), directoryPermissions(resident));
         assertEquals("居民", resident.json().getString("grants[0].roleName"));
         assertEquals(null, resident.json().getString("grants[0].node"));
 
@@ -52,5 +52,10 @@ class AccessTest {
         assertEquals("mobile", nobody.json().getString("home"));
         assertEquals(List.of(), nobody.json().getList("permissions"));
         assertEquals(401, Gateway.get(null, "/directory/access").status());
+    }
+
+    /** The directory's own part of the reported permissions: other domains add theirs to the same role table. */
+    private static List<String> directoryPermissions(Gateway.Reply access) {
+        return access.json().getList("permissions", String.class).stream().filter(p -> p.startsWith("directory.")).toList();
     }
 }
