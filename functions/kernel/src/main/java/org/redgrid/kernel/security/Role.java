@@ -28,7 +28,9 @@ public enum Role {
     /** 党员 */
     PARTY_MEMBER("party-member", "党员", Home.CONSOLE, Table.PARTY_MEMBER),
     /** 居民 */
-    RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT);
+    RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT),
+    /** 报到党员的工作单位（只看本单位人员）；held at the unit's code, e.g. {@code employer-unit@E001} */
+    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT);
 
     /** Where a holder of the role works: the admin console or the phone pages (/m/). */
     public enum Home {
@@ -39,13 +41,19 @@ public enum Role {
     private static final class Table {
         static final Set<String> ADMIN = Set.of(
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
-                "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read");
+                "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
+                "checkin.registration.read", "checkin.registration.review", "checkin.board.read");
         static final Set<String> GRID_STAFF = Set.of(
-                "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone");
+                "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
+                "checkin.registration.read", "checkin.board.read");
         static final Set<String> PARTY_MEMBER = Set.of(
-                "directory.tree.read");
+                "directory.tree.read",
+                "checkin.self.write", "checkin.self.read", "checkin.board.read");
         static final Set<String> RESIDENT = Set.of(
-                "directory.self.read");
+                "directory.self.read",
+                "checkin.board.read");
+        static final Set<String> EMPLOYER_UNIT = Set.of(
+                "checkin.employer.read", "checkin.board.read");
     }
 
     private final String code;
