@@ -35,6 +35,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
+            ClockInTest.drawBoundary(d);
+        }
+
+        /** A grid worker of grid A1 who has not clocked in today. */
+        Map<String, String> freshWorkerA1() {
+            return Tokens.accessToken("worker" + (++fresh) + "-" + d.prefix, "grid-worker@" + d.gridA1);
         }
 
         /** A member of community A not yet registered. */
@@ -66,11 +72,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 ? List.of() : List.of(f.d.streetAdmin, f.d.districtAdmin);
     }
 
-    /** Community B's registration as its own community reads it, and B's counts. */
+    /** Community B's registration as its own community reads it, B's counts, and A1's worker's month at grid B1. */
     @Override
     protected String snapshot(Fixture f) {
         return Gateway.get(f.d.adminB, "/checkin/registrations?under=" + f.d.communityB + "&status=PENDING").body()
-                + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body();
+                + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body();
     }
 
     @Override
@@ -102,7 +109,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Case<>("/checkin/employers/{code}/staff", "GET", f -> "/checkin/employers/" + f.employer + "/staff", null,
                         ownEmployer, otherEmployer, 200),
                 new Case<>("/checkin/employers/{code}/tally", "GET", f -> "/checkin/employers/" + f.employer + "/tally", null,
-                        ownEmployer, otherEmployer, 200));
+                        ownEmployer, otherEmployer, 200),
+                new Case<>("/checkin/clock", "POST", f -> "/checkin/clock",
+                        f -> ClockInTest.at(f.d.gridA1, "IN", ClockInTest.LON + 0.005, ClockInTest.LAT + 0.005),
+                        Fixture::freshWorkerA1, leaderB1, 201),
+                new Case<>("/checkin/grids/{code}/attendance/{memberId}", "GET",
+                        f -> "/checkin/grids/" + f.d.gridA1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01", null,
+                        adminA, adminB, 200));
     }
 
     @Override
@@ -114,6 +127,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/registrations/{memberId}/confirm", "POST",
                         f -> "/checkin/registrations/" + f.pendingB + "/confirm", f -> Map.of(), adminA),
                 new Cross<>("/checkin/registrations/{memberId}/reject", "POST",
-                        f -> "/checkin/registrations/" + f.pendingB + "/reject", f -> Map.of("reason", "越界退回"), adminA));
+                        f -> "/checkin/registrations/" + f.pendingB + "/reject", f -> Map.of("reason", "越界退回"), adminA),
+                new Cross<>("/checkin/clock", "POST", f -> "/checkin/clock", f -> ClockInTest.at(f.d.gridB1, "IN", 116.0, 39.0),
+                        f -> f.d.workerA1));
     }
 }

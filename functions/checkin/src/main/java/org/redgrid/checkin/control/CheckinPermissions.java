@@ -24,6 +24,11 @@ public class CheckinPermissions implements DomainPermissions {
     /** See one's own employer unit's staff and their registration status. */
     public static final String EMPLOYER_READ = "checkin.employer.read";
 
+    /** Clock in and out at one's own grid (sinking cadres and grid workers hold a grid-worker grant there). */
+    public static final String CLOCK_WRITE = "checkin.clock.write";
+    /** Read attendance sheets in one's grid scope. */
+    public static final String ATTENDANCE_READ = "checkin.attendance.read";
+
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
         ALL.put(SELF_WRITE, "本人报到");
@@ -32,6 +37,8 @@ public class CheckinPermissions implements DomainPermissions {
         ALL.put(REGISTRATION_REVIEW, "确认或退回报到");
         ALL.put(BOARD_READ, "查看亮身份公示");
         ALL.put(EMPLOYER_READ, "查看本单位人员报到情况");
+        ALL.put(CLOCK_WRITE, "网格打卡");
+        ALL.put(ATTENDANCE_READ, "查看辖区考勤");
     }
 
     @Override

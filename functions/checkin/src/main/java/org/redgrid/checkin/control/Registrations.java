@@ -54,16 +54,7 @@ public class Registrations {
                 () -> ProblemException.invalidField("homeNodeCode", "NOT_FOUND", "楼栋或网格 " + r.homeNodeCode() + " 不存在"));
         guard.require(CheckinPermissions.SELF_WRITE, home.path());
         String gridCode = gridOf(home);
-        try {
-            return registerOnce(r, key, memberId, home, gridCode);
-        } catch (ProblemException e) {
-            // A copy of this request racing the first one fails on the registration's own key before its
-            // idempotency record is looked at; asked again, the idempotency record answers with the first result.
-            if (key == null || !"ALREADY_REGISTERED".equals(e.code())) {
-                throw e;
-            }
-            return registerOnce(r, key, memberId, home, gridCode);
-        }
+        return FirstResult.of(key, "ALREADY_REGISTERED", () -> registerOnce(r, key, memberId, home, gridCode));
     }
 
     private MemberRegistration registerOnce(NewRegistration r, Idempotency.Key key, String memberId, GridPort.Place home,

@@ -32,6 +32,11 @@ public final class Keys {
         return "TALLY#EMPLOYER#" + employerCode;
     }
 
+    /** A member's clock-ins at one grid: a month is one Query on the sort key's "yyyy-MM" prefix. */
+    public static String attendance(String gridCode, String memberId) {
+        return "ATTENDANCE#" + gridCode + "#" + memberId;
+    }
+
     /**
      * An employer unit as a scope path: the employer-unit role is held at the unit's code ({@code
      * employer-unit@E001}), so the kernel's Guard checks it like a grid node.

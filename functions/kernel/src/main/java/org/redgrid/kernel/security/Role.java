@@ -42,10 +42,10 @@ public enum Role {
         static final Set<String> ADMIN = Set.of(
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
                 "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
-                "checkin.registration.read", "checkin.registration.review", "checkin.board.read");
+                "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
-                "checkin.registration.read", "checkin.board.read");
+                "checkin.registration.read", "checkin.board.read", "checkin.clock.write");
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
                 "checkin.self.write", "checkin.self.read", "checkin.board.read");
