@@ -31,11 +31,24 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         final Map<String, String> resident = Tokens.idToken("resident-" + d.prefix, "resident");
         final String pendingB = Members.register(Members.member(d, "member-b", d.communityB),
                 Members.registration(d.gridB1, employer, true));
+        final Map<String, String> leaderA1 = ServiceRecordTest.leader(d);
+        final String serviceB = loggedService(Members.member(d, "member-b", d.communityB), d.gridB1);
         int fresh;
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
             ClockInTest.drawBoundary(d);
+        }
+
+        /** A new unverified service record in grid A1. */
+        String freshServiceA1() {
+            return loggedService(memberA, d.gridA1);
+        }
+
+        static String loggedService(Map<String, String> member, String grid) {
+            Gateway.Reply r = Gateway.post(member, "/checkin/services", ServiceRecordTest.service(grid, 60, List.of()));
+            org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r::toString);
+            return r.json().getString("id");
         }
 
         /** A grid worker of grid A1 who has not clocked in today. */
@@ -77,7 +90,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
     protected String snapshot(Fixture f) {
         return Gateway.get(f.d.adminB, "/checkin/registrations?under=" + f.d.communityB + "&status=PENDING").body()
                 + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
-                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body();
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body();
+    }
+
+    static String quarter() {
+        String day = ServiceRecordTest.today();
+        return day.substring(0, 4) + "Q" + ((Integer.parseInt(day.substring(5, 7)) - 1) / 3 + 1);
     }
 
     @Override
@@ -115,7 +134,16 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         Fixture::freshWorkerA1, leaderB1, 201),
                 new Case<>("/checkin/grids/{code}/attendance/{memberId}", "GET",
                         f -> "/checkin/grids/" + f.d.gridA1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01", null,
-                        adminA, adminB, 200));
+                        adminA, adminB, 200),
+                new Case<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridA1, 60, List.of()),
+                        memberA, f -> Members.member(f.d, "member-b", f.d.communityB), 201),
+                new Case<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.freshServiceA1() + "/verify", null,
+                        f -> f.leaderA1, leaderB1, 200),
+                new Case<>("/checkin/services/mine", "GET", f -> "/checkin/services/mine", null, memberA, resident, 200),
+                new Case<>("/checkin/services/mine/totals", "GET", f -> "/checkin/services/mine/totals?period=2026", null,
+                        memberA, resident, 200),
+                new Case<>("/checkin/grids/{code}/ledger", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/ledger?quarter=" + quarter(), null,
+                        workerA1, leaderB1, 200));
     }
 
     @Override
@@ -129,6 +157,10 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/registrations/{memberId}/reject", "POST",
                         f -> "/checkin/registrations/" + f.pendingB + "/reject", f -> Map.of("reason", "越界退回"), adminA),
                 new Cross<>("/checkin/clock", "POST", f -> "/checkin/clock", f -> ClockInTest.at(f.d.gridB1, "IN", 116.0, 39.0),
-                        f -> f.d.workerA1));
+                        f -> f.d.workerA1),
+                new Cross<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridB1, 60, List.of()),
+                        f -> f.memberA),
+                new Cross<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.serviceB + "/verify", null,
+                        f -> f.leaderA1));
     }
 }

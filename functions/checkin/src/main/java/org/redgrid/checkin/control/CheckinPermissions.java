@@ -29,6 +29,13 @@ public class CheckinPermissions implements DomainPermissions {
     /** Read attendance sheets in one's grid scope. */
     public static final String ATTENDANCE_READ = "checkin.attendance.read";
 
+    /** Log one's own service records (服务纪实). */
+    public static final String SERVICE_WRITE = "checkin.service.write";
+    /** Read service ledgers in one's grid scope. */
+    public static final String SERVICE_READ = "checkin.service.read";
+    /** Verify service records in one's grid scope. */
+    public static final String SERVICE_VERIFY = "checkin.service.verify";
+
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
         ALL.put(SELF_WRITE, "本人报到");
@@ -39,6 +46,9 @@ public class CheckinPermissions implements DomainPermissions {
         ALL.put(EMPLOYER_READ, "查看本单位人员报到情况");
         ALL.put(CLOCK_WRITE, "网格打卡");
         ALL.put(ATTENDANCE_READ, "查看辖区考勤");
+        ALL.put(SERVICE_WRITE, "登记本人服务纪实");
+        ALL.put(SERVICE_READ, "查看辖区服务台账");
+        ALL.put(SERVICE_VERIFY, "核实服务纪实");
     }
 
     @Override

@@ -5,6 +5,7 @@ public final class Keys {
 
     public static final String REGISTRATION_SK = "REGISTRATION";
     public static final String TALLY_SK = "REGISTRATIONS";
+    public static final String SERVICE_SK = "SERVICE";
 
     private Keys() {
     }
@@ -35,6 +36,25 @@ public final class Keys {
     /** A member's clock-ins at one grid: a month is one Query on the sort key's "yyyy-MM" prefix. */
     public static String attendance(String gridCode, String memberId) {
         return "ATTENDANCE#" + gridCode + "#" + memberId;
+    }
+
+    public static String service(String id) {
+        return "SERVICE#" + id;
+    }
+
+    /** The ByParent partition of a member's service records, by day. */
+    public static String memberServices(String memberId) {
+        return "SERVICES#" + memberId;
+    }
+
+    /** The ByPath partition of a grid's service ledger for one quarter ("2026Q4"), by day. */
+    public static String ledger(String gridCode, String quarter) {
+        return "LEDGER#" + gridCode + "#" + quarter;
+    }
+
+    /** A member's verified service totals; sort key the month "2026-11" or the year "2026". */
+    public static String serviceTotals(String memberId) {
+        return "TOTALS#" + memberId;
     }
 
     /**

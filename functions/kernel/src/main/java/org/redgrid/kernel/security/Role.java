@@ -42,13 +42,15 @@ public enum Role {
         static final Set<String> ADMIN = Set.of(
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
                 "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
-                "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read");
+                "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
+                "checkin.service.read", "checkin.service.verify");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
-                "checkin.registration.read", "checkin.board.read", "checkin.clock.write");
+                "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
+                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read");
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
-                "checkin.self.write", "checkin.self.read", "checkin.board.read");
+                "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write");
         static final Set<String> RESIDENT = Set.of(
                 "directory.self.read",
                 "checkin.board.read");
