@@ -38,13 +38,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @ApplicationScoped
 public class ClockIns {
 
-    private static final Set<String> GRID_LEVELS = Set.of("GRID", "SPECIAL_GRID");
-
     @Inject
     CheckinStore store;
 
     @Inject
-    GridPort grid;
+    CheckinGrid grid;
 
     @Inject
     Guard guard;
@@ -66,11 +64,7 @@ public class ClockIns {
     int toleranceMetres;
 
     public ClockIn clockIn(NewClockIn c, Idempotency.Key key) {
-        GridPort.Place place = grid.where(c.gridCode()).filter(GridPort.Place::active).orElseThrow(
-                () -> ProblemException.invalidField("gridCode", "NOT_FOUND", "网格 " + c.gridCode() + " 不存在"));
-        if (!GRID_LEVELS.contains(place.level())) {
-            throw ProblemException.invalidField("gridCode", "NOT_A_GRID", "请在网格打卡，而不是街道、社区或楼栋");
-        }
+        GridPort.Place place = grid.gridNamed("gridCode", c.gridCode(), "请在网格打卡，而不是街道、社区或楼栋");
         guard.require(CheckinPermissions.CLOCK_WRITE, place.path());
         Instant now = clock.instant();
         if (!withinDutyWindow(LocalTime.ofInstant(now, zone))) {
@@ -98,8 +92,7 @@ public class ClockIns {
 
     /** A member's month at one grid: one Query. */
     public AttendanceSheet month(String gridCode, String memberId, YearMonth month) {
-        GridPort.Place place = grid.where(gridCode)
-                .orElseThrow(() -> ProblemException.notFound("NODE_NOT_FOUND", "网格节点 " + gridCode + " 不存在"));
+        GridPort.Place place = grid.node(gridCode);
         guard.require(CheckinPermissions.ATTENDANCE_READ, place.path());
         List<ClockIn> all = new ArrayList<>();
         QueryRequest query = QueryRequest.builder().tableName(store.table().name())

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +27,6 @@ import org.redgrid.kernel.security.Guard;
 @ApplicationScoped
 public class Registrations {
 
-    private static final Set<String> GRID_LEVELS = Set.of("GRID", "SPECIAL_GRID");
     /** Members a public board lists at most (a grid has a few dozen; a board is a printable page). */
     static final int BOARD_MAX = 500;
 
@@ -36,7 +34,7 @@ public class Registrations {
     CheckinStore store;
 
     @Inject
-    GridPort grid;
+    CheckinGrid grid;
 
     @Inject
     Guard guard;
@@ -50,8 +48,7 @@ public class Registrations {
     /** The caller registers; a repeat with the same Idempotency-Key answers with the first registration. */
     public MemberRegistration register(NewRegistration r, Idempotency.Key key) {
         String memberId = guard.caller().username();
-        GridPort.Place home = grid.where(r.homeNodeCode()).filter(GridPort.Place::active).orElseThrow(
-                () -> ProblemException.invalidField("homeNodeCode", "NOT_FOUND", "楼栋或网格 " + r.homeNodeCode() + " 不存在"));
+        GridPort.Place home = grid.named("homeNodeCode", r.homeNodeCode());
         guard.require(CheckinPermissions.SELF_WRITE, home.path());
         String gridCode = gridOf(home);
         return FirstResult.of(key, "ALREADY_REGISTERED", () -> registerOnce(r, key, memberId, home, gridCode));
@@ -102,7 +99,7 @@ public class Registrations {
 
     /** Registrations in one status under a node of the caller's scope (the community's queue, a grid's members). */
     public Page<MemberRegistration> under(String nodeCode, RegistrationStatus status, int limit, String cursor) {
-        GridPort.Place node = place(nodeCode);
+        GridPort.Place node = grid.node(nodeCode);
         guard.require(CheckinPermissions.REGISTRATION_READ, node.path());
         return store.table().underPath(Keys.registrations(status, node.pathCodes().get(0)), node.path(), limit, cursor)
                 .map(MemberRegistration::fromItem);
@@ -111,7 +108,7 @@ public class Registrations {
     /** The public board (亮身份) of a grid or building: its confirmed members. Public by design: no scope. */
     public List<MemberRegistration> board(String nodeCode) {
         guard.requireRole(CheckinPermissions.BOARD_READ);
-        GridPort.Place node = place(nodeCode);
+        GridPort.Place node = grid.node(nodeCode);
         List<MemberRegistration> members = store.table()
                 .allUnderPath(Keys.registrations(RegistrationStatus.CONFIRMED, node.pathCodes().get(0)), node.path(), BOARD_MAX)
                 .stream().map(MemberRegistration::fromItem).toList();
@@ -122,7 +119,7 @@ public class Registrations {
     }
 
     public RegistrationTally nodeTally(String nodeCode) {
-        GridPort.Place node = place(nodeCode);
+        GridPort.Place node = grid.node(nodeCode);
         guard.require(CheckinPermissions.REGISTRATION_READ, node.path());
         return tally(Keys.nodeTally(node.code()));
     }
@@ -147,13 +144,9 @@ public class Registrations {
                 .orElseThrow(() -> ProblemException.notFound("REGISTRATION_NOT_FOUND", "未找到该党员的报到"));
     }
 
-    private GridPort.Place place(String nodeCode) {
-        return grid.where(nodeCode).orElseThrow(() -> ProblemException.notFound("NODE_NOT_FOUND", "网格节点 " + nodeCode + " 不存在"));
-    }
-
     /** The grid a home belongs to: the home itself when it is a grid, a building's parent grid. */
     private static String gridOf(GridPort.Place home) {
-        if (GRID_LEVELS.contains(home.level())) {
+        if (CheckinGrid.isGrid(home)) {
             return home.code();
         }
         if ("BUILDING".equals(home.level()) && home.pathCodes().size() >= 2) {

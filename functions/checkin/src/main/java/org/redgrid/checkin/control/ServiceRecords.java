@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,13 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class ServiceRecords {
 
     public static final String SERVICE_VERIFIED = "checkin.ServiceVerified";
-    private static final Set<String> GRID_LEVELS = Set.of("GRID", "SPECIAL_GRID");
 
     @Inject
     CheckinStore store;
 
     @Inject
-    GridPort grid;
+    CheckinGrid grid;
 
     @Inject
     Guard guard;
@@ -61,11 +59,7 @@ public class ServiceRecords {
     java.time.ZoneId zone;
 
     public ServiceRecord log(NewServiceRecord r, Idempotency.Key key) {
-        GridPort.Place place = grid.where(r.gridCode()).filter(GridPort.Place::active).orElseThrow(
-                () -> ProblemException.invalidField("gridCode", "NOT_FOUND", "网格 " + r.gridCode() + " 不存在"));
-        if (!GRID_LEVELS.contains(place.level())) {
-            throw ProblemException.invalidField("gridCode", "NOT_A_GRID", "服务纪实须登记在网格");
-        }
+        GridPort.Place place = grid.gridNamed("gridCode", r.gridCode(), "服务纪实须登记在网格");
         guard.require(CheckinPermissions.SERVICE_WRITE, place.path());
         LocalDate day;
         try {
@@ -131,8 +125,7 @@ public class ServiceRecords {
 
     /** A grid's ledger for one quarter ("2026Q4"): one Query. */
     public Page<ServiceRecord> ledger(String gridCode, String quarter, int limit, String cursor) {
-        GridPort.Place place = grid.where(gridCode)
-                .orElseThrow(() -> ProblemException.notFound("NODE_NOT_FOUND", "网格节点 " + gridCode + " 不存在"));
+        GridPort.Place place = grid.node(gridCode);
         guard.require(CheckinPermissions.SERVICE_READ, place.path());
         // Sort keys start with the day, so the year is a prefix every record of the partition has.
         return store.table().underPath(Keys.ledger(place.code(), quarter), quarter.substring(0, 4), limit, cursor)
