@@ -43,7 +43,7 @@ class AccessTest {
         Gateway.Reply resident = Gateway.get(Tokens.idToken("resident-x", "resident"), "/directory/access");
         assertEquals(200, resident.status(), resident::toString);
         assertEquals("mobile", resident.json().getString("home"));
-        assertEquals(List.of("directory.self.read"), resident.json().getList("permissions"));
+        assertEquals(List.of("directory.self.read"), directoryPermissions(resident));
         assertEquals("居民", resident.json().getString("grants[0].roleName"));
         assertEquals(null, resident.json().getString("grants[0].node"));
 

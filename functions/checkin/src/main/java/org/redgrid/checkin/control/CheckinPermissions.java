@@ -1,0 +1,58 @@
+package org.redgrid.checkin.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.redgrid.kernel.security.DomainPermissions;
+
+/** The check-in domain's permissions (报到打卡权限); which role holds which is the kernel's role table. */
+@ApplicationScoped
+public class CheckinPermissions implements DomainPermissions {
+
+    /** Register oneself at one's home community (members). */
+    public static final String SELF_WRITE = "checkin.self.write";
+    /** Read one's own registration. */
+    public static final String SELF_READ = "checkin.self.read";
+    /** See registrations and their counts in one's grid scope. */
+    public static final String REGISTRATION_READ = "checkin.registration.read";
+    /** Confirm or reject registrations in one's grid scope. */
+    public static final String REGISTRATION_REVIEW = "checkin.registration.review";
+    /** See the public board of registered members (亮身份). */
+    public static final String BOARD_READ = "checkin.board.read";
+    /** See one's own employer unit's staff and their registration status. */
+    public static final String EMPLOYER_READ = "checkin.employer.read";
+
+    /** Clock in and out at one's own grid (sinking cadres and grid workers hold a grid-worker grant there). */
+    public static final String CLOCK_WRITE = "checkin.clock.write";
+    /** Read attendance sheets in one's grid scope. */
+    public static final String ATTENDANCE_READ = "checkin.attendance.read";
+
+    /** Log one's own service records (服务纪实). */
+    public static final String SERVICE_WRITE = "checkin.service.write";
+    /** Read service ledgers in one's grid scope. */
+    public static final String SERVICE_READ = "checkin.service.read";
+    /** Verify service records in one's grid scope. */
+    public static final String SERVICE_VERIFY = "checkin.service.verify";
+
+    private static final Map<String, String> ALL = new LinkedHashMap<>();
+    static {
+        ALL.put(SELF_WRITE, "本人报到");
+        ALL.put(SELF_READ, "查看本人报到");
+        ALL.put(REGISTRATION_READ, "查看辖区报到与统计");
+        ALL.put(REGISTRATION_REVIEW, "确认或退回报到");
+        ALL.put(BOARD_READ, "查看亮身份公示");
+        ALL.put(EMPLOYER_READ, "查看本单位人员报到情况");
+        ALL.put(CLOCK_WRITE, "网格打卡");
+        ALL.put(ATTENDANCE_READ, "查看辖区考勤");
+        ALL.put(SERVICE_WRITE, "登记本人服务纪实");
+        ALL.put(SERVICE_READ, "查看辖区服务台账");
+        ALL.put(SERVICE_VERIFY, "核实服务纪实");
+    }
+
+    @Override
+    public Map<String, String> permissions() {
+        return ALL;
+    }
+}

@@ -1,0 +1,67 @@
+package org.redgrid.checkin.entity;
+
+/** Key shapes of CheckinTable (template.yaml lists them with the access patterns). */
+public final class Keys {
+
+    public static final String REGISTRATION_SK = "REGISTRATION";
+    public static final String TALLY_SK = "REGISTRATIONS";
+    public static final String SERVICE_SK = "SERVICE";
+
+    private Keys() {
+    }
+
+    public static String member(String memberId) {
+        return "MEMBER#" + memberId;
+    }
+
+    /** The ByParent partition of an employer unit's staff. */
+    public static String employerStaff(String employerCode) {
+        return "EMPLOYER#" + employerCode;
+    }
+
+    /** The ByPath partition of registrations in one status under one root of the grid tree. */
+    public static String registrations(RegistrationStatus status, String root) {
+        return "REGISTRATIONS#" + status + "#" + root;
+    }
+
+    /** Registration counters of a grid node (every node of the registrant's home path carries them). */
+    public static String nodeTally(String nodeCode) {
+        return "TALLY#NODE#" + nodeCode;
+    }
+
+    public static String employerTally(String employerCode) {
+        return "TALLY#EMPLOYER#" + employerCode;
+    }
+
+    /** A member's clock-ins at one grid: a month is one Query on the sort key's "yyyy-MM" prefix. */
+    public static String attendance(String gridCode, String memberId) {
+        return "ATTENDANCE#" + gridCode + "#" + memberId;
+    }
+
+    public static String service(String id) {
+        return "SERVICE#" + id;
+    }
+
+    /** The ByParent partition of a member's service records, by day. */
+    public static String memberServices(String memberId) {
+        return "SERVICES#" + memberId;
+    }
+
+    /** The ByPath partition of a grid's service ledger for one quarter ("2026Q4"), by day. */
+    public static String ledger(String gridCode, String quarter) {
+        return "LEDGER#" + gridCode + "#" + quarter;
+    }
+
+    /** A member's verified service totals; sort key the month "2026-11" or the year "2026". */
+    public static String serviceTotals(String memberId) {
+        return "TOTALS#" + memberId;
+    }
+
+    /**
+     * An employer unit as a scope path: the employer-unit role is held at the unit's code ({@code
+     * employer-unit@E001}), so the kernel's Guard checks it like a grid node.
+     */
+    public static String employerScope(String employerCode) {
+        return "/" + employerCode + "/";
+    }
+}

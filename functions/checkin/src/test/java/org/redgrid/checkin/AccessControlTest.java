@@ -1,0 +1,166 @@
+package org.redgrid.checkin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.redgrid.testkit.AccessHarness;
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
+import org.redgrid.testkit.Tokens;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The access harness over CheckinFunction's routes: for each, a caller in scope succeeds, one whose role is held
+ * elsewhere (another community, another employer unit) or lacks the permission gets 403, an anonymous one 401;
+ * each write is also tried on a subject of another community (403, nothing changed).
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoEngineResource.class)
+class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
+
+    /** Shared targets, built once through the API itself. */
+    static final class Fixture {
+        final DemoDistrict d = DemoDistrict.create();
+        final String employer = "E" + d.prefix;
+        final Map<String, String> memberA = Members.member(d, "member-a", d.communityA);
+        final Map<String, String> resident = Tokens.idToken("resident-" + d.prefix, "resident");
+        final String pendingB = Members.register(Members.member(d, "member-b", d.communityB),
+                Members.registration(d.gridB1, employer, true));
+        final Map<String, String> leaderA1 = ServiceRecordTest.leader(d);
+        final String serviceB = loggedService(Members.member(d, "member-b", d.communityB), d.gridB1);
+        int fresh;
+
+        Fixture() {
+            Members.register(memberA, Members.registration(d.buildingA11, employer, true));
+            ClockInTest.drawBoundary(d);
+        }
+
+        /** A new unverified service record in grid A1. */
+        String freshServiceA1() {
+            return loggedService(memberA, d.gridA1);
+        }
+
+        static String loggedService(Map<String, String> member, String grid) {
+            Gateway.Reply r = Gateway.post(member, "/checkin/services", ServiceRecordTest.service(grid, 60, List.of()));
+            org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r::toString);
+            return r.json().getString("id");
+        }
+
+        /** A grid worker of grid A1 who has not clocked in today. */
+        Map<String, String> freshWorkerA1() {
+            return Tokens.accessToken("worker" + (++fresh) + "-" + d.prefix, "grid-worker@" + d.gridA1);
+        }
+
+        /** A member of community A not yet registered. */
+        Map<String, String> freshMemberA() {
+            return Members.member(d, "fresh" + (++fresh), d.communityA);
+        }
+
+        /** A new pending registration in community A, for the cases that consume their target. */
+        String freshPendingA() {
+            return Members.register(freshMemberA(), Members.registration(d.gridA1, employer, false));
+        }
+    }
+
+    @Override
+    protected String function() {
+        return "CheckinFunction";
+    }
+
+    @Override
+    protected Fixture createFixture() {
+        return new Fixture();
+    }
+
+    /** Grid-scoped reads are open to the street and district above; a member's or an employer's own are not. */
+    @Override
+    protected List<Map<String, String>> widerScopes(Fixture f, Case<Fixture> c) {
+        Map<String, String> caller = c.inScope().apply(f);
+        return caller == f.memberA || caller == f.resident || c.route().startsWith("/checkin/employers")
+                ? List.of() : List.of(f.d.streetAdmin, f.d.districtAdmin);
+    }
+
+    /** Community B's registration as its own community reads it, B's counts, and A1's worker's month at grid B1. */
+    @Override
+    protected String snapshot(Fixture f) {
+        return Gateway.get(f.d.adminB, "/checkin/registrations?under=" + f.d.communityB + "&status=PENDING").body()
+                + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body();
+    }
+
+    static String quarter() {
+        String day = ServiceRecordTest.today();
+        return day.substring(0, 4) + "Q" + ((Integer.parseInt(day.substring(5, 7)) - 1) / 3 + 1);
+    }
+
+    @Override
+    protected Stream<Case<Fixture>> cases() {
+        Function<Fixture, Map<String, String>> adminA = f -> f.d.adminA;
+        Function<Fixture, Map<String, String>> adminB = f -> f.d.adminB;
+        Function<Fixture, Map<String, String>> workerA1 = f -> f.d.workerA1;
+        Function<Fixture, Map<String, String>> leaderB1 = f -> f.d.leaderB1;
+        Function<Fixture, Map<String, String>> memberA = f -> f.memberA;
+        Function<Fixture, Map<String, String>> resident = f -> f.resident;
+        Function<Fixture, Map<String, String>> ownEmployer = f -> Members.employer(f.employer);
+        Function<Fixture, Map<String, String>> otherEmployer = f -> Members.employer("X" + f.d.prefix);
+        return Stream.of(
+                new Case<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
+                        f -> Members.registration(f.d.gridA1, f.employer, false), Fixture::freshMemberA,
+                        f -> Members.member(f.d, "elsewhere" + (++f.fresh), f.d.communityB), 201),
+                new Case<>("/checkin/registrations/me", "GET", f -> "/checkin/registrations/me", null, memberA, resident, 200),
+                new Case<>("/checkin/registrations", "GET", f -> "/checkin/registrations?under=" + f.d.communityA, null,
+                        adminA, adminB, 200),
+                new Case<>("/checkin/registrations/{memberId}/confirm", "POST",
+                        f -> "/checkin/registrations/" + f.freshPendingA() + "/confirm", f -> Map.of(), adminA, adminB, 200),
+                new Case<>("/checkin/registrations/{memberId}/reject", "POST",
+                        f -> "/checkin/registrations/" + f.freshPendingA() + "/reject", f -> Map.of("reason", "住址不在本社区"),
+                        adminA, adminB, 200),
+                // The public board (亮身份) is for everyone signed in: nobody is out of its scope.
+                new Case<>("/checkin/board/{nodeCode}", "GET", f -> "/checkin/board/" + f.d.gridA1, null, resident, null, 200),
+                new Case<>("/checkin/nodes/{code}/tally", "GET", f -> "/checkin/nodes/" + f.d.gridA1 + "/tally", null,
+                        workerA1, leaderB1, 200),
+                new Case<>("/checkin/employers/{code}/staff", "GET", f -> "/checkin/employers/" + f.employer + "/staff", null,
+                        ownEmployer, otherEmployer, 200),
+                new Case<>("/checkin/employers/{code}/tally", "GET", f -> "/checkin/employers/" + f.employer + "/tally", null,
+                        ownEmployer, otherEmployer, 200),
+                new Case<>("/checkin/clock", "POST", f -> "/checkin/clock",
+                        f -> ClockInTest.at(f.d.gridA1, "IN", ClockInTest.LON + 0.005, ClockInTest.LAT + 0.005),
+                        Fixture::freshWorkerA1, leaderB1, 201),
+                new Case<>("/checkin/grids/{code}/attendance/{memberId}", "GET",
+                        f -> "/checkin/grids/" + f.d.gridA1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01", null,
+                        adminA, adminB, 200),
+                new Case<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridA1, 60, List.of()),
+                        memberA, f -> Members.member(f.d, "member-b", f.d.communityB), 201),
+                new Case<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.freshServiceA1() + "/verify", null,
+                        f -> f.leaderA1, leaderB1, 200),
+                new Case<>("/checkin/services/mine", "GET", f -> "/checkin/services/mine", null, memberA, resident, 200),
+                new Case<>("/checkin/services/mine/totals", "GET", f -> "/checkin/services/mine/totals?period=2026", null,
+                        memberA, resident, 200),
+                new Case<>("/checkin/grids/{code}/ledger", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/ledger?quarter=" + quarter(), null,
+                        workerA1, leaderB1, 200));
+    }
+
+    @Override
+    protected Stream<Cross<Fixture>> crossCases() {
+        Function<Fixture, Map<String, String>> adminA = f -> f.d.adminA;
+        return Stream.of(
+                new Cross<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
+                        f -> Members.registration(f.d.gridB1, f.employer, false), Fixture::freshMemberA),
+                new Cross<>("/checkin/registrations/{memberId}/confirm", "POST",
+                        f -> "/checkin/registrations/" + f.pendingB + "/confirm", f -> Map.of(), adminA),
+                new Cross<>("/checkin/registrations/{memberId}/reject", "POST",
+                        f -> "/checkin/registrations/" + f.pendingB + "/reject", f -> Map.of("reason", "越界退回"), adminA),
+                new Cross<>("/checkin/clock", "POST", f -> "/checkin/clock", f -> ClockInTest.at(f.d.gridB1, "IN", 116.0, 39.0),
+                        f -> f.d.workerA1),
+                new Cross<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridB1, 60, List.of()),
+                        f -> f.memberA),
+                new Cross<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.serviceB + "/verify", null,
+                        f -> f.leaderA1));
+    }
+}
