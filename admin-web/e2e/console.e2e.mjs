@@ -236,7 +236,10 @@ try {
       await page.getByText('已新增 表单新增').waitFor()
       await page.unroute('**/directory/people', retried)
       await page.locator('[data-testid=people-pager] .el-pagination__total', { hasText: '共 6 条' }).waitFor()
-      expect(await page.locator('[data-testid=people-table] .el-table__row', { hasText: '表单新增' }).count() === 1, 'registered once')
+      // the total and the rows are rendered apart: count the rows once the new one is there
+      const registered = page.locator('[data-testid=people-table] .el-table__body .el-table__row', { hasText: '表单新增' })
+      await registered.first().waitFor()
+      expect(await registered.count() === 1, `registered once (rows: ${await registered.count()})`)
       // an edit sends only what changed: the masked phone is never sent back
       const row = page.locator('[data-testid=people-table] .el-table__body .el-table__row', { hasText: '表单新增' })
       await row.getByRole('button', { name: '编辑' }).click()
