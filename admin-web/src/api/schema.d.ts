@@ -1845,6 +1845,11 @@ export interface components {
             node?: string;
             nodeName?: string;
         };
+        HouseholdLine: {
+            id?: string;
+            address?: string;
+            label?: string;
+        };
         HouseholdView: {
             id?: string;
             nodeCode?: string;
@@ -1974,6 +1979,7 @@ export interface components {
             homeNodeName?: string;
             homePathNames?: string[];
             householdId?: string;
+            household?: components["schemas"]["HouseholdLine"];
             partyStatus?: components["schemas"]["PartyStatus"];
             employer?: string;
             account?: string;
