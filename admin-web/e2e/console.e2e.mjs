@@ -322,14 +322,14 @@ try {
     await phone.close()
   })
 
-  await step('a resident opening the console is sent to the resident pages, told why, and sees their home by name', async () => {
+  await step('a resident opening the console is sent to the resident pages, told why, and sees their address and grid by name', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     await signIn(phone, 'resident')
     await phone.waitForURL('**/m/?from=console')
     await phone.getByText('你的账号是居民账号').waitFor()
     await phone.getByText('王秀英').waitFor()
-    const home = await phone.locator('[data-testid=resident-home]').textContent()
-    expect(home.includes('幸福一网格') && home.includes('1号楼') && !home.includes('B010101'), `home: ${home}`)
+    const home = await phone.locator('[data-testid=resident-home] .van-cell__label').innerText()
+    expect(home === '幸福小区1号楼101室\n幸福社区 / 幸福一网格 / 1号楼', `home: ${home}`)
     await phone.screenshot({ path: join(artifacts, '11-resident-redirected.png'), fullPage: true })
     await phone.click('[data-testid=elder-mode]')
     await phone.reload()

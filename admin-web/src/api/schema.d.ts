@@ -4150,6 +4150,11 @@ export interface components {
             node?: string;
             nodeName?: string;
         };
+        HouseholdLine: {
+            id?: string;
+            address?: string;
+            label?: string;
+        };
         HouseholdView: {
             id?: string;
             nodeCode?: string;
@@ -4366,6 +4371,7 @@ export interface components {
             homeNodeName?: string;
             homePathNames?: string[];
             householdId?: string;
+            household?: components["schemas"]["HouseholdLine"];
             partyStatus?: components["schemas"]["PartyStatus"];
             employer?: string;
             account?: string;

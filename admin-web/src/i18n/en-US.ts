@@ -19,7 +19,7 @@ const en: typeof zh = {
   },
   mobile: {
     title: 'Resident services', myRecord: 'My record', largeText: 'Senior mode (large text, high contrast)', login: 'Sign in', logout: 'Sign out',
-    name: 'Name', phone: 'Phone', home: 'Home grid',
+    name: 'Name', phone: 'Phone', home: 'Home address',
     notLinked: 'Your account is not linked to a resident record yet; please contact your community',
   },
 }

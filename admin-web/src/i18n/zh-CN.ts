@@ -18,6 +18,6 @@ export default {
   },
   mobile: {
     title: '居民服务', myRecord: '我的信息', largeText: '长辈模式（大字高对比）', login: '登录', logout: '退出', name: '姓名', phone: '电话',
-    home: '居住网格', notLinked: '账号尚未关联居民信息，请联系社区',
+    home: '住址', notLinked: '账号尚未关联居民信息，请联系社区',
   },
 }

@@ -9,6 +9,7 @@ import org.redgrid.infra.dynamodb.DynamoEngineResource;
 
 import org.redgrid.testkit.DemoDistrict;
 import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.Tokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,5 +51,11 @@ class CapacityTest {
         assertUnits(2.5, 0, Gateway.get(d.workerA1, "/directory/people/" + registered.json().getString("id")));
         // GetItem of the node for the scope check, one Query page under its path.
         assertUnits(1.0, 0, Gateway.get(d.adminA, "/directory/people?under=" + d.communityA));
+        // A resident's own record: GetItem of the account link, one Query of the person's partition, GetItem of their
+        // household (for the address), BatchGetItem of the 4 names on the path.
+        String household = d.household(d.gridA1, "容量小区1号楼101");
+        String account = "resident-" + d.prefix;
+        Gateway.post(d.adminA, "/directory/people", Map.of("name", "容量居民", "phone", "13800005678", "householdId", household, "account", account));
+        assertUnits(3.5, 0, Gateway.get(Tokens.idToken(account, "resident"), "/directory/me"));
     }
 }

@@ -2,6 +2,7 @@ package org.redgrid.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -167,6 +168,35 @@ class PeopleTest {
                 "homeNodeCode", d.gridA1, "account", account));
         assertEquals(409, taken.status());
         assertEquals("ACCOUNT_TAKEN", taken.json().getString("code"));
+    }
+
+    @Test
+    void aResidentsOwnRecordNamesTheirHouseholdsAddressAndNoOneElse() {
+        DemoDistrict d = DemoDistrict.create();
+        Gateway.Reply created = Gateway.post(d.districtAdmin, "/directory/households",
+                Map.of("nodeCode", d.buildingA11, "address", "幸福里小区1号楼2单元301", "label", "王家"));
+        assertEquals(201, created.status(), created::toString);
+        String household = created.json().getString("id");
+        String account = "resident-" + d.prefix;
+        assertEquals(201, Gateway.post(d.adminA, "/directory/people", Map.of("name", "王居民", "phone", "13700003333",
+                "householdId", household, "account", account)).status());
+        String otherIdNumber = DemoDistrict.idNumber();
+        Gateway.Reply other = Gateway.post(d.adminA, "/directory/people", Map.of("name", "王同户", "phone", "13700004444",
+                "idNumber", otherIdNumber, "householdId", household));
+        assertEquals(201, other.status(), other::toString);
+
+        Gateway.Reply me = Gateway.get(Tokens.idToken(account, "resident"), "/directory/me");
+        assertEquals(200, me.status(), me::toString);
+        assertEquals(Map.of("id", household, "address", "幸福里小区1号楼2单元301", "label", "王家"), me.json().getMap("household"),
+                "the household's address and label, not its members or where else it is listed");
+        assertEquals(List.of("测试区", "红星街道", "幸福社区", "幸福一网格", "1号楼"), me.json().getList("homePathNames"));
+        for (String housemate : List.of("王同户", "13700004444", "137****4444", otherIdNumber, DemoDistrict.masked(otherIdNumber))) {
+            assertFalse(me.body().contains(housemate), () -> "the record of one's housemate stays out of /me: " + me);
+        }
+        assertEquals(403, Gateway.get(Tokens.idToken(account, "resident"), "/directory/households/" + household).status(),
+                "the household itself stays closed to residents");
+        assertNull(Gateway.get(d.adminA, "/directory/people/" + other.json().getString("id")).json().get("household"),
+                "staff reads point to the household by id, as before");
     }
 
     @Test

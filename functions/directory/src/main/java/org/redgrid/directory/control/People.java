@@ -210,13 +210,18 @@ public class People {
         return audit.trail(Keys.person(id), limit, cursor);
     }
 
-    /** The caller's own record (a resident's view): their own data is not masked from them. */
+    /**
+     * The caller's own record (a resident's view): their own data is not masked from them, and their household comes
+     * with it (one GetItem) so they see their address; only the household item itself, never its other members.
+     */
     public PersonFile me() {
         Caller caller = guard.caller();
         String personId = store.table().get(Keys.account(caller.username()), Keys.ACCOUNT_SK).map(i -> Attr.str(i, "personId"))
                 .orElseThrow(() -> ProblemException.notFound("NO_PERSON_FOR_ACCOUNT", "当前账号尚未关联居民信息，请联系社区登记"));
         PersonFile file = load(personId);
-        return new PersonFile(file.person(), file.positions(), Set.of(PersonalData.FIELD_PHONE, PersonalData.FIELD_ID_NUMBER));
+        Household household = Optional.ofNullable(file.person().householdId())
+                .flatMap(id -> store.table().get(Keys.household(id), Keys.HOUSEHOLD_SK)).map(Household::fromItem).orElse(null);
+        return new PersonFile(file.person(), file.positions(), Set.of(PersonalData.FIELD_PHONE, PersonalData.FIELD_ID_NUMBER), household);
     }
 
     /** Members of a household (used by {@link Households}). */

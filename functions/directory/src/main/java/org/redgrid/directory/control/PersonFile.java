@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.redgrid.directory.entity.Household;
 import org.redgrid.directory.entity.Person;
 import org.redgrid.directory.entity.Position;
 
 /**
- * A person with their posts, and which personal fields this read may show unmasked (already audited).
+ * A person with their posts, which personal fields this read may show unmasked (already audited), and, on the
+ * resident's own read only, their household (户): a resident may not read households, so their address comes this way.
  */
-public record PersonFile(Person person, List<Position> positions, Set<String> revealed) {
+public record PersonFile(Person person, List<Position> positions, Set<String> revealed, Household household) {
+
+    public PersonFile(Person person, List<Position> positions, Set<String> revealed) {
+        this(person, positions, revealed, null);
+    }
 
     /** Every path the person is registered at: home and posts. Scope checks accept any of them. */
     public List<String> paths() {
