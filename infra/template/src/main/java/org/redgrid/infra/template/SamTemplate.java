@@ -174,13 +174,11 @@ public final class SamTemplate {
     }
 
     /**
-     * The Java handler ("class::method") of a function that runs on a JVM runtime of its own (e.g. a stream function:
-     * {@code Runtime: java21} with its {@code Handler}); empty for the functions that use the Globals runtime.
+     * The Java handler ("class::method") a function declares for itself (e.g. a stream function's
+     * {@code org.redgrid.app.StreamConsumers::handleRequest}); empty for the functions that use the Globals handler.
      */
     public Optional<String> javaHandler(String function) {
-        Map<String, Object> own = properties(resources().get(function));
-        return own.get("Runtime") instanceof String runtime && runtime.startsWith("java") && own.get("Handler") instanceof String h
-                ? Optional.of(h) : Optional.empty();
+        return properties(resources().get(function)).get("Handler") instanceof String h ? Optional.of(h) : Optional.empty();
     }
 
     /** MemorySize of a function (its own, else Globals', else Lambda's default of 128 MB). */
