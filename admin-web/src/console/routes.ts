@@ -8,6 +8,8 @@ declare module 'vue-router' {
     title?: string
     /** Place in the menu, lower first. */
     order?: number
+    /** A phone page's tile icon (a Vant icon name). */
+    icon?: string
   }
 }
 

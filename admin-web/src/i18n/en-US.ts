@@ -15,12 +15,13 @@ const en: typeof zh = {
   state: { loading: 'Loading…', empty: 'No data', error: 'Could not load', retry: 'Retry' },
   redirect: {
     toMobile: 'The console is for street, community and grid staff; your account is a resident account, so the resident pages were opened for you.',
-    toConsole: 'The resident pages are for residents; your account is a staff account, so the console was opened for you.',
+    toConsole: 'The phone pages hold nothing your staff account can use, so the console was opened for you.',
   },
   mobile: {
     title: 'Resident services', myRecord: 'My record', largeText: 'Senior mode (large text, high contrast)', login: 'Sign in', logout: 'Sign out',
     name: 'Name', phone: 'Phone', home: 'Home address',
     notLinked: 'Your account is not linked to a resident record yet; please contact your community',
+    services: 'My services', back: 'Back',
   },
 }
 

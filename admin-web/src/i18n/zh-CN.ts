@@ -14,10 +14,10 @@ export default {
   state: { loading: '加载中…', empty: '暂无数据', error: '加载失败', retry: '重试' },
   redirect: {
     toMobile: '管理后台供街道、社区和网格的工作人员使用；你的账号是居民账号，已为你打开居民服务页面。',
-    toConsole: '居民服务页面供居民使用；你的账号是工作人员账号，已为你打开管理后台。',
+    toConsole: '手机页面里没有你的账号能用的功能；你的账号是工作人员账号，已为你打开管理后台。',
   },
   mobile: {
     title: '居民服务', myRecord: '我的信息', largeText: '长辈模式（大字高对比）', login: '登录', logout: '退出', name: '姓名', phone: '电话',
-    home: '住址', notLinked: '账号尚未关联居民信息，请联系社区',
+    home: '住址', notLinked: '账号尚未关联居民信息，请联系社区', services: '我的服务', back: '返回',
   },
 }

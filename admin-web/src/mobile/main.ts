@@ -5,7 +5,8 @@ import '../styles/base.css'
 import MobileApp from './MobileApp.vue'
 import { makeI18n } from '../i18n'
 import { loadConfig } from '../config'
+import { router } from './router'
 
 loadConfig().then(() => {
-  createApp(MobileApp).use(makeI18n()).use(Vant).mount('#app')
+  createApp(MobileApp).use(makeI18n()).use(router).use(Vant).mount('#app')
 })
