@@ -42,6 +42,7 @@ class PeoplePortTest {
         PeoplePort.Household home = people.household(resident.householdId()).orElseThrow();
         assertEquals(household, home.id());
         assertEquals(d.buildingA11, home.nodeCode());
+        assertEquals("1号楼 2单元 301", home.address());
         assertEquals("/" + String.join("/", d.district, d.street, d.communityA, d.gridA1, d.buildingA11) + "/", home.path());
     }
 

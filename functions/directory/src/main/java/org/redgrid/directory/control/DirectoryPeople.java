@@ -31,6 +31,6 @@ public class DirectoryPeople implements PeoplePort {
     public Optional<Household> household(String householdId) {
         return store.table().get(Keys.household(householdId), Keys.HOUSEHOLD_SK)
                 .map(org.redgrid.directory.entity.Household::fromItem)
-                .map(h -> new Household(h.id(), h.nodeCode(), h.nodePath(), h.label()));
+                .map(h -> new Household(h.id(), h.nodeCode(), h.nodePath(), h.label(), h.address()));
     }
 }

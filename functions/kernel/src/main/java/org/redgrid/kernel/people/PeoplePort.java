@@ -30,8 +30,9 @@ public interface PeoplePort {
      *
      * @param nodeCode where it is registered (a grid or building code)
      * @param path     that node's materialized path, "/D01/S01/C01/G0101/B01/" (the community is a code in it)
-     * @param label    its display label (e.g. "3-2-101 张家"), or null
+     * @param label    its display label (e.g. "王家"), or null
+     * @param address  its address as registered ("幸福里小区1号楼2单元301")
      */
-    record Household(String id, String nodeCode, String path, String label) {
+    record Household(String id, String nodeCode, String path, String label, String address) {
     }
 }
