@@ -229,6 +229,11 @@ public final class LocalRedGrid implements AutoCloseable {
         return dynamo.endpoint();
     }
 
+    /** The local token issuer: tests sign in as logins other than the demo accounts (a member of their own making). */
+    LocalIssuer issuer() {
+        return issuer;
+    }
+
     /** The Runtime Interface Client's classpath, as the build wrote it. */
     public static String ricClasspath(Path checkout) throws IOException {
         return Files.readString(checkout.resolve("infra/local/target/ric.classpath")).trim();

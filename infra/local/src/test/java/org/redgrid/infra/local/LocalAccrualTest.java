@@ -1,0 +1,105 @@
+package org.redgrid.infra.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redgrid.infra.template.SamTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Check-in → points end to end in the local runtime: a party member logs a service, the grid leader verifies it
+ * (through the gateway and the packaged HTTP function); the checkin.ServiceVerified event, written with the
+ * verification, reaches PointsAccrualFunction through CheckinTable's stream, and the member's household earns the
+ * hours' points once. The stream is then delivered again from its start (positions forgotten, restart on the same
+ * data): the balance and statement are unchanged and the redelivery writes nothing to the ledger.
+ */
+class LocalAccrualTest {
+
+    private static final String ACCRUAL_FUNCTION = "PointsAccrualFunction";
+    /** 90 minutes at the default 10 points per verified hour. */
+    private static final long EARNED = 15;
+
+    @TempDir
+    Path state;
+
+    @Test
+    void aVerifiedServiceEarnsTheMembersHouseholdItsPointsOnceEvenWhenTheStreamIsDeliveredAgain() throws Exception {
+        Path checkout = SamTemplate.locate().getParent();
+        SamTemplate.StreamSource source = SamTemplate.fromCheckout().streamSources().stream()
+                .filter(s -> s.function().equals(ACCRUAL_FUNCTION)).findFirst().orElseThrow();
+        assertEquals("CheckinTable", source.table());
+        Path positions = state.resolve("streams").resolve(source.function() + "." + source.event() + ".json");
+        LocalRedGrid.Options options = new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, checkout);
+
+        String account;
+        long before;
+        Map<String, BigInteger> ledgerUpTo;
+        try (LocalRedGrid local = LocalRedGrid.start(options)) {
+            LocalSession s = new LocalSession(local);
+            String admin = s.login("community.admin");
+            // A member of the test's own, so that whatever the demo data links to its accounts does not matter.
+            String login = "member." + UUID.randomUUID();
+            String member = local.issuer().idToken(login, List.of("party-member@C01"));
+            String household = householdWithMember(s, admin, login);
+            account = "HH-" + household;
+            before = balance(s, admin, account);
+
+            Map<String, Object> service = Map.of("gridCode", "G0101", "day", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
+                    "minutes", 90, "category", "环境整治", "content", "清理楼道堆放杂物", "householdIds", List.of());
+            String record = s.expect(201, "POST", "/checkin/services", member, service).path("id").asText();
+            s.expect(200, "POST", "/checkin/services/" + record + "/verify", s.login("grid.leader"), null);
+
+            LocalSession.await("the household to earn its points", () -> balance(s, admin, account) == before + EARNED);
+            s.awaitPositionsAtStreamEnd("CheckinTable", positions);
+            assertEquals(before + EARNED, balance(s, admin, account));
+            assertEquals(1, statement(s, admin, account).size(), "one ledger line for the one verification");
+            ledgerUpTo = s.stream("PointsTable").entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                    e -> e.getValue().isEmpty() ? BigInteger.ONE.negate() : LocalSession.sequence(e.getValue().get(e.getValue().size() - 1))));
+        }
+
+        LocalSession.forgetStreamPositions(state);
+        try (LocalRedGrid again = LocalRedGrid.start(options)) {
+            assertFalse(again.seeded(), "the restart reuses the data");
+            LocalSession s = new LocalSession(again);
+            s.awaitPositionsAtStreamEnd("CheckinTable", positions);
+            String admin = s.login("community.admin");
+            assertEquals(List.of(), s.writtenAfter("PointsTable", ledgerUpTo, "ENTRY#", "POSTINGS#", "ACCOUNT#", "PROCESSED#"),
+                    "the redelivered event posted nothing");
+            assertEquals(before + EARNED, balance(s, admin, account));
+            assertEquals(1, statement(s, admin, account).size());
+        }
+    }
+
+    /** A person in a new household, linked to {@code login}; returns the household's id. */
+    private static String householdWithMember(LocalSession s, String admin, String login) throws Exception {
+        String household = s.expect(201, "POST", "/directory/households", admin,
+                Map.of("nodeCode", "B010102", "address", "幸福小区2号楼502室", "label", "党员之家")).path("id").asText();
+        s.expect(201, "POST", "/directory/people", admin, Map.of("name", "陈党员", "phone", "13800090001",
+                "householdId", household, "account", login));
+        return household;
+    }
+
+    private static long balance(LocalSession s, String token, String account) throws Exception {
+        HttpResponse<String> r = s.send("GET", "/points/accounts/" + account, token, null, null);
+        return r.statusCode() == 404 ? 0 : LocalSession.JSON.readTree(r.body()).path("balance").asLong();
+    }
+
+    private static List<JsonNode> statement(LocalSession s, String token, String account) throws Exception {
+        JsonNode page = s.expect(200, "GET", "/points/accounts/" + account + "/statement?limit=100", token, null);
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        page.path("items").forEach(lines::add);
+        return lines;
+    }
+}
