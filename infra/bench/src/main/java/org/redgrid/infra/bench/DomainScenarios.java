@@ -53,12 +53,14 @@ final class DomainScenarios {
         final Sample ms = new Sample();
         final Sample read = new Sample();
         final Sample write = new Sample();
+        final Sample calls = new Sample();
 
         void add(double elapsed, JsonNode response) {
             ms.add(elapsed);
             double[] units = units(response);
             read.add(units[0]);
             write.add(units[1]);
+            calls.add(units[2]);
         }
 
         ObjectNode json(String name) {
@@ -70,6 +72,8 @@ final class DomainScenarios {
             o.put("p99_ms", round(ms.p99()));
             o.put("read_units_median", read.median());
             o.put("write_units_median", write.median());
+            o.put("dynamodb_calls_median", calls.median());
+            o.put("dynamodb_calls_max", calls.percentile(100));
             return o;
         }
     }
@@ -208,6 +212,8 @@ final class DomainScenarios {
         out.put("stock_matches_sales", stock - left == sold);
         ObjectNode by = out.putObject("answers");
         answers.forEach((k, v) -> by.put(k, v.get()));
+        // The ledger retries a transaction that lost the race for an account's head; each retry is more calls.
+        out.put("retried_calls", Math.round(f.calls.values().stream().mapToDouble(c -> c - f.calls.percentile(0)).sum()));
         out.put("conflicts", answers.entrySet().stream().filter(e -> e.getKey().startsWith("409") && !e.getKey().endsWith("OUT_OF_STOCK"))
                 .mapToInt(e -> e.getValue().get()).sum());
         return out;
@@ -251,9 +257,9 @@ final class DomainScenarios {
         return Map.of("sub", login, "cognito:username", login, "cognito:groups", "[" + group + "]");
     }
 
-    /** RCU and WCU from the function's X-RedGrid-Consumed-Capacity header ("read=1.5;write=8.0;calls=3"). */
+    /** RCU, WCU and DynamoDB calls from the function's X-RedGrid-Consumed-Capacity header ("read=1.5;write=8.0;calls=3"). */
     static double[] units(JsonNode response) {
-        double[] units = { 0, 0 };
+        double[] units = { 0, 0, 0 };
         response.path("headers").fields().forEachRemaining(h -> {
             if (h.getKey().equalsIgnoreCase("X-RedGrid-Consumed-Capacity")) {
                 for (String part : h.getValue().asText().split(";")) {
@@ -262,6 +268,8 @@ final class DomainScenarios {
                         units[0] = Double.parseDouble(kv[1]);
                     } else if (kv[0].equals("write")) {
                         units[1] = Double.parseDouble(kv[1]);
+                    } else if (kv[0].equals("calls")) {
+                        units[2] = Double.parseDouble(kv[1]);
                     }
                 }
             }
@@ -286,9 +294,12 @@ final class DomainScenarios {
         }
         JsonNode x = scenarios.path("redemption");
         md.append(String.format(Locale.ROOT, "%nRedemption under contention: %d households, stock %d, %d function instances → "
-                + "%d redeemed, stock left %d (consumed %d), conflicts %d, oversell %d; answers %s.%n", x.path("households").asInt(),
+                + "%d redeemed, stock left %d (consumed %d), conflicts %d, DynamoDB calls beyond the fewest a redemption made %d "
+                + "(median %.0f, max %.0f per redemption), oversell %d; answers %s.%n", x.path("households").asInt(),
                 x.path("stock").asLong(), x.path("instances").asInt(), x.path("redeemed").asInt(), x.path("stock_left").asLong(),
-                x.path("consumed_units").asLong(), x.path("conflicts").asInt(), x.path("oversell").asLong(), x.path("answers")));
+                x.path("consumed_units").asLong(), x.path("conflicts").asInt(), x.path("retried_calls").asLong(),
+                x.path("dynamodb_calls_median").asDouble(), x.path("dynamodb_calls_max").asDouble(), x.path("oversell").asLong(),
+                x.path("answers")));
         return md.toString();
     }
 }
