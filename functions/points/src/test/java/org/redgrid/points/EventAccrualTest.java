@@ -20,8 +20,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Accrual from check-in's verified service: the member's household (found through the directory) is credited once
- * per event id however often it is delivered, capped per month; other events earn nothing here.
+ * Accrual from check-in's verified service: the member's household (found through the directory) earns the hours by
+ * its community's SERVICE_HOUR rule, once per event however often it is delivered, within the rule's monthly cap;
+ * without a rule, other events, or members without a household earn nothing here.
  */
 @QuarkusTest
 @QuarkusTestResource(DynamoEngineResource.class)
@@ -34,6 +35,7 @@ class EventAccrualTest {
     @Test
     void aReplayedServiceAccruesOnceToTheMembersHouseholdAndTheMonthlyCapHolds() {
         PointsWorld w = new PointsWorld();
+        serviceHourRule(w, 10, 200);
         String household = w.d.household(w.d.buildingA11, "1号楼 1单元 101");
         String member = member(w.d, household, "1");
         DomainEvent verified = verified("E1" + w.d.prefix, member, "2.5");
@@ -44,9 +46,10 @@ class EventAccrualTest {
         assertEquals(25, w.balance(account), "2.5 h × 10, once, to the household's account opened where it lives");
         Gateway.Reply statement = Gateway.get(w.d.workerA1, "/points/accounts/" + account + "/statement");
         assertEquals(1, statement.json().getList("items").size(), statement::toString);
+        assertEquals("志愿服务（每小时）（2.5 × 10）", statement.json().getString("items[0].memo"), "posted by the community's rule");
 
         consumer.consume(verified("E2" + w.d.prefix, member, "30"));
-        assertEquals(200, w.balance(account), "capped at 200 a month");
+        assertEquals(200, w.balance(account), "capped at the rule's 200 a month");
         consumer.consume(verified("E3" + w.d.prefix, member, "1"));
         assertEquals(200, w.balance(account));
         assertTrue(w.chain(account).json().getBoolean("intact"));
@@ -56,7 +59,7 @@ class EventAccrualTest {
     }
 
     @Test
-    void aHouseholdsExistingAccountIsCreditedAndOtherEventsOrMembersWithoutAHouseholdEarnNothing() {
+    void withoutARuleOrAHouseholdOrForOtherEventsNothingIsEarned() {
         PointsWorld w = new PointsWorld();
         String household = w.d.household(w.d.gridA1, "和平路 8 号");
         assertEquals(201, Gateway.post(w.d.workerA1, "/points/accounts", Map.of("householdId", household, "nodeCode", w.d.gridA1)).status());
@@ -65,6 +68,10 @@ class EventAccrualTest {
         assertEquals(201, Gateway.post(w.d.districtAdmin, "/directory/people", Map.of("name", "钱独居", "phone", "13800007203",
                 "idNumber", DemoDistrict.idNumber(), "homeNodeCode", w.d.gridA1, "account", loner)).status());
 
+        consumer.consume(verified("E3" + w.d.prefix, member, "2"));
+        assertEquals(0, w.balance(PointsWorld.hh(household)), "the community has no SERVICE_HOUR rule yet");
+
+        serviceHourRule(w, 10, 0);
         consumer.consume(verified("E4" + w.d.prefix, loner, "3"));
         consumer.consume(verified("E5" + w.d.prefix, "nobody-" + w.d.prefix, "3"));
         consumer.consume(new DomainEvent("E6" + w.d.prefix, "lists.ProjectCompleted", "2026-11-20T02:00:00Z", w.d.communityA, "admin",
@@ -74,6 +81,12 @@ class EventAccrualTest {
 
         consumer.consume(verified("E7" + w.d.prefix, member, "0.75"));
         assertEquals(8, w.balance(PointsWorld.hh(household)), "0.75 h × 10 rounds half up");
+    }
+
+    private static void serviceHourRule(PointsWorld w, long points, long monthlyCap) {
+        Gateway.Reply r = Gateway.post(w.d.adminA, "/points/communities/" + w.d.communityA + "/rules",
+                Map.of("kind", "SERVICE_HOUR", "name", "志愿服务（每小时）", "points", points, "monthlyCap", monthlyCap));
+        assertEquals(201, r.status(), r::toString);
     }
 
     /** A person with a login in the household; returns the login. */
