@@ -81,6 +81,18 @@ class EventAccrualTest {
 
         consumer.consume(verified("E7" + w.d.prefix, member, "0.75"));
         assertEquals(8, w.balance(PointsWorld.hh(household)), "0.75 h × 10 rounds half up");
+
+        Map<String, String> fromProject = new java.util.HashMap<>(verified("E8" + w.d.prefix, member, "2").data());
+        fromProject.put("projectId", "P" + w.d.prefix);
+        DomainEvent projectHours = new DomainEvent("E8" + w.d.prefix, EventAccrual.SERVICE_VERIFIED, "2026-11-20T02:00:00Z", null, "admin", fromProject);
+        consumer.consume(projectHours);
+        assertEquals(28, w.balance(PointsWorld.hh(household)), "project hours earn by the service rule while there is no project rule");
+        assertEquals(201, Gateway.post(w.d.adminA, "/points/communities/" + w.d.communityA + "/rules",
+                Map.of("kind", "PROJECT_HOUR", "name", "项目参与（每小时）", "points", 8)).status());
+        consumer.consume(projectHours);
+        assertEquals(28, w.balance(PointsWorld.hh(household)), "an event earns once, whichever rule paid it");
+        consumer.consume(new DomainEvent("E9" + w.d.prefix, EventAccrual.SERVICE_VERIFIED, "2026-11-20T02:00:00Z", null, "admin", fromProject));
+        assertEquals(44, w.balance(PointsWorld.hh(household)), "then by the project rule: 2 h × 8");
     }
 
     private static void serviceHourRule(PointsWorld w, long points, long monthlyCap) {

@@ -19,7 +19,8 @@ import org.redgrid.points.entity.RuleKind;
  * household (户, found through the directory's {@link PeoplePort}) earns the verified hours by its community's current
  * {@link RuleKind#SERVICE_HOUR} rule, within the monthly caps ({@link PointsRules#accrue}), at most once per event and
  * household (the entry's source key). Three lists' completed projects arrive the same way: check-in turns each
- * participant's hours into a verified service record, so a project is never counted twice.
+ * participant's hours into a verified service record (its event carries {@code projectId}), so a project is never
+ * counted twice; those hours earn by the community's {@link RuleKind#PROJECT_HOUR} rule when it has one.
  */
 @ApplicationScoped
 @Named(EventAccrual.NAME)
@@ -48,8 +49,14 @@ public class EventAccrual implements EventConsumer {
             return;
         }
         BigDecimal hours = new BigDecimal(event.data().getOrDefault("hours", "0"));
-        PointsRules.Accrual accrual = rules.accrue(null, RuleKind.SERVICE_HOUR, household.get(), hours,
-                event.id() + "#" + household.get(), Instant.parse(event.time()));
+        String source = event.id() + "#" + household.get();
+        Instant at = Instant.parse(event.time());
+        // Hours served in a three lists project earn by the community's project rule when it has one.
+        boolean project = !event.data().getOrDefault("projectId", "").isBlank();
+        PointsRules.Accrual accrual = project ? rules.accrue(null, RuleKind.PROJECT_HOUR, household.get(), hours, source, at) : null;
+        if (accrual == null || accrual.outcome() == PointsRules.Accrual.Outcome.NO_RULE) {
+            accrual = rules.accrue(null, RuleKind.SERVICE_HOUR, household.get(), hours, source, at);
+        }
         LOG.debugf("event %s, household %s: %s %d points", event.id(), household.get(), accrual.outcome(), accrual.points());
     }
 }
