@@ -22,14 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Check-in → points end to end in the local runtime: a party member logs a service, the grid leader verifies it
  * (through the gateway and the packaged HTTP function); the checkin.ServiceVerified event, written with the
  * verification, reaches PointsAccrualFunction through CheckinTable's stream, and the member's household earns the
- * hours' points once. The stream is then delivered again from its start (positions forgotten, restart on the same
+ * hours by the community's SERVICE_HOUR rule, once. The stream is then delivered again from its start (positions forgotten, restart on the same
  * data): the balance and statement are unchanged and the redelivery writes nothing to the ledger.
  */
 class LocalAccrualTest {
 
     private static final String ACCRUAL_FUNCTION = "PointsAccrualFunction";
-    /** 90 minutes at the default 10 points per verified hour. */
-    private static final long EARNED = 15;
+    /** Minutes of the service the test logs. */
+    private static final int MINUTES = 90;
 
     @TempDir
     Path state;
@@ -45,6 +45,7 @@ class LocalAccrualTest {
 
         String account;
         long before;
+        long earned;
         Map<String, BigInteger> ledgerUpTo;
         try (LocalRedGrid local = LocalRedGrid.start(options)) {
             LocalSession s = new LocalSession(local);
@@ -55,15 +56,16 @@ class LocalAccrualTest {
             String household = householdWithMember(s, admin, login);
             account = "HH-" + household;
             before = balance(s, admin, account);
+            earned = Math.round(MINUTES / 60.0 * serviceHourPoints(s, admin));
 
             Map<String, Object> service = Map.of("gridCode", "G0101", "day", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
-                    "minutes", 90, "category", "环境整治", "content", "清理楼道堆放杂物", "householdIds", List.of());
+                    "minutes", MINUTES, "category", "环境整治", "content", "清理楼道堆放杂物", "householdIds", List.of());
             String record = s.expect(201, "POST", "/checkin/services", member, service).path("id").asText();
             s.expect(200, "POST", "/checkin/services/" + record + "/verify", s.login("grid.leader"), null);
 
-            LocalSession.await("the household to earn its points", () -> balance(s, admin, account) == before + EARNED);
+            LocalSession.await("the household to earn its points", () -> balance(s, admin, account) == before + earned);
             s.awaitPositionsAtStreamEnd("CheckinTable", positions);
-            assertEquals(before + EARNED, balance(s, admin, account));
+            assertEquals(before + earned, balance(s, admin, account));
             assertEquals(1, statement(s, admin, account).size(), "one ledger line for the one verification");
             ledgerUpTo = s.stream("PointsTable").entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                     e -> e.getValue().isEmpty() ? BigInteger.ONE.negate() : LocalSession.sequence(e.getValue().get(e.getValue().size() - 1))));
@@ -77,9 +79,20 @@ class LocalAccrualTest {
             String admin = s.login("community.admin");
             assertEquals(List.of(), s.writtenAfter("PointsTable", ledgerUpTo, "ENTRY#", "POSTINGS#", "ACCOUNT#", "PROCESSED#"),
                     "the redelivered event posted nothing");
-            assertEquals(before + EARNED, balance(s, admin, account));
+            assertEquals(before + earned, balance(s, admin, account));
             assertEquals(1, statement(s, admin, account).size());
         }
+    }
+
+    /** Points per verified hour by C01's SERVICE_HOUR rule; the rule is made (10 a hour) when the demo data has none. */
+    private static long serviceHourPoints(LocalSession s, String admin) throws Exception {
+        for (JsonNode rule : s.expect(200, "GET", "/points/communities/C01/rules", admin, null)) {
+            if ("SERVICE_HOUR".equals(rule.path("kind").asText()) && rule.path("active").asBoolean(true)) {
+                return rule.path("points").asLong();
+            }
+        }
+        return s.expect(201, "POST", "/points/communities/C01/rules", admin,
+                Map.of("kind", "SERVICE_HOUR", "name", "志愿服务（每小时）", "points", 10)).path("points").asLong();
     }
 
     /** A person in a new household, linked to {@code login}; returns the household's id. */
