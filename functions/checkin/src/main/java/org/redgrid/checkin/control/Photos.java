@@ -39,6 +39,8 @@ public class Photos {
     static final Map<String, String> TYPES = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
     static final Duration UPLOAD_VALID = Duration.ofMinutes(10);
     static final Duration VIEW_VALID = Duration.ofMinutes(15);
+    /** The name {@link #presign} gives an upload under the caller's prefix: an id and the type's extension. */
+    private static final java.util.regex.Pattern UPLOAD_NAME = java.util.regex.Pattern.compile("[0-9A-Z]{22}\\.(jpg|png|webp)");
 
     /** What the phone needs to upload one photo: PUT the file to {@code uploadUrl} with exactly {@code headers}. */
     @RegisterForReflection
@@ -90,6 +92,9 @@ public class Photos {
             String key = uploads.get(i);
             if (!key.startsWith(ownPrefix())) {
                 throw ProblemException.invalidField(field, "PHOTO_NOT_YOURS", "只能使用本人上传的照片");
+            }
+            if (!UPLOAD_NAME.matcher(key.substring(ownPrefix().length())).matches()) {
+                throw ProblemException.invalidField(field, "PHOTO_NOT_FOUND", "照片尚未上传或已过期，请重新上传");
             }
             HeadObjectResponse head = head(field, key);
             String type = head.contentType();
