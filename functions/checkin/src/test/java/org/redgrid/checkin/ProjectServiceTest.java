@@ -52,7 +52,7 @@ class ProjectServiceTest {
         DomainEvent completed = new DomainEvent("EP" + d.prefix, ProjectService.PROJECT_COMPLETED, "2026-11-20T09:30:00Z",
                 d.communityA, "admin-a-" + d.prefix, Map.of("projectId", "P" + d.prefix, "node", d.communityA,
                         "participants", "[{\"login\":\"" + member + "\",\"hours\":\"2.5\"},{\"login\":\"" + visitor
-                                + "\",\"hours\":\"1\"},{\"login\":\"" + member + "\",\"hours\":\"9\"},{\"login\":\"idle\",\"hours\":\"0\"}]",
+                                + "\",\"hours\":\"1\"},{\"login\":\"" + member + "\",\"hours\":\"0.5\"},{\"login\":\"idle\",\"hours\":\"0\"}]",
                         "householdIds", "HB2,HB1", "category", "HEALTH", "completedAt", "2026-11-20T09:30:00Z"));
 
         consumer.consume(completed);
@@ -60,12 +60,14 @@ class ProjectServiceTest {
 
         Gateway.Reply mine = Gateway.get(registered, "/checkin/services/mine");
         assertEquals(200, mine.status(), mine::toString);
-        assertEquals(1, mine.json().getList("items").size(), "one record per participant, the first listing counts");
-        assertEquals(List.of(true, 150, "HEALTH", d.gridA1, "2026-11-20"), List.of(mine.json().getBoolean("items[0].verified"),
-                mine.json().getInt("items[0].minutes"), mine.json().getString("items[0].category"),
-                mine.json().getString("items[0].gridCode"), mine.json().getString("items[0].day")));
+        assertEquals(1, mine.json().getList("items").size(), "one record per participant, their listings added up");
+        assertEquals(List.of(true, 180, "HEALTH", d.gridA1, "2026-11-20", "PROJECT", "P" + d.prefix),
+                List.of(mine.json().getBoolean("items[0].verified"), mine.json().getInt("items[0].minutes"),
+                        mine.json().getString("items[0].category"), mine.json().getString("items[0].gridCode"),
+                        mine.json().getString("items[0].day"), mine.json().getString("items[0].verifiedVia"),
+                        mine.json().getString("items[0].projectId")));
         Gateway.Reply totals = Gateway.get(registered, "/checkin/services/mine/totals?period=2026-11");
-        assertEquals(List.of(150, 1), List.of(totals.json().getInt("minutes"), totals.json().getInt("records")));
+        assertEquals(List.of(180, 1), List.of(totals.json().getInt("minutes"), totals.json().getInt("records")));
         Gateway.Reply ledger = Gateway.get(d.workerA1, "/checkin/grids/" + d.gridA1 + "/ledger?quarter=2026Q4");
         assertEquals(List.of(member), ledger.json().getList("items.memberId"), "the registered member serves in their grid's ledger");
 
@@ -80,7 +82,7 @@ class ProjectServiceTest {
         });
         assertEquals(2, events.size(), "one ServiceVerified per participant with hours, none for a redelivery");
         JsonNode first = events.stream().filter(e -> member.equals(e.path("memberId").path("S").asText())).findFirst().orElseThrow();
-        assertEquals(List.of("2.5", "HB1,HB2", d.gridA1), List.of(first.path("hours").path("S").asText(),
+        assertEquals(List.of("3", "HB1,HB2", d.gridA1), List.of(first.path("hours").path("S").asText(),
                 first.path("householdIds").path("S").asText(), first.path("node").path("S").asText()));
         JsonNode other = events.stream().filter(e -> visitor.equals(e.path("memberId").path("S").asText())).findFirst().orElseThrow();
         assertEquals(d.communityA, other.path("node").path("S").asText(), "a participant with no registration serves at the community");

@@ -50,6 +50,8 @@ public class ProjectService implements EventConsumer {
 
     public static final String NAME = "checkin-project-service";
     public static final String PROJECT_COMPLETED = "lists.ProjectCompleted";
+    /** How a project's service records are verified: by the admin who completed the project (verifiedVia). */
+    public static final String VIA_PROJECT = "PROJECT";
     private static final Logger LOG = Logger.getLogger(ProjectService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
@@ -101,13 +103,14 @@ public class ProjectService implements EventConsumer {
         String day = completed.atZone(zone).toLocalDate().toString();
         String projectId = event.data().get("projectId");
         ServiceRecord record = new ServiceRecord(Ids.newId(clock.instant()), p.login(), place.code(), place.path(), day, minutes,
-                event.data().getOrDefault("category", ""), "参与项目 " + projectId, households, true, event.actor(),
-                completed.toString(), clock.instant().toString());
+                event.data().getOrDefault("category", ""), "参与项目 " + projectId, households, null, projectId, List.of(), true,
+                event.actor(), completed.toString(), VIA_PROJECT, null, clock.instant().toString());
         Map<String, AttributeValue> item = new HashMap<>(record.toItem());
-        item.put("projectId", Attr.s(projectId));
-        item.put("verifiedBy", Attr.s(event.actor()));
-        item.put("verifiedAt", Attr.s(completed.toString()));
+        item.put("verifiedBy", Attr.s(record.verifiedBy()));
+        item.put("verifiedAt", Attr.s(record.verifiedAt()));
+        item.put("verifiedVia", Attr.s(VIA_PROJECT));
         store.table().putNew(tx, item, () -> ProblemException.conflict("SERVICE_EXISTS", "记录编号冲突，请重试"));
+        households.forEach(h -> store.table().put(tx, record.beneficiaryItem(h)));
         for (String period : List.of(day.substring(0, 7), day.substring(0, 4))) {
             store.table().update(tx, SingleTable.key(Keys.serviceTotals(p.login()), period), u -> u
                     .updateExpression("ADD minutes :m, records :one")
@@ -118,7 +121,7 @@ public class ProjectService implements EventConsumer {
         data.put("recordId", record.id());
         data.put("memberId", p.login());
         data.put("householdIds", String.join(",", households));
-        data.put("hours", p.hours().stripTrailingZeros().toPlainString());
+        data.put("hours", ServiceRecord.hours(minutes));
         data.put("category", record.category());
         data.put("node", place.code());
         data.put("projectId", projectId);
@@ -126,7 +129,10 @@ public class ProjectService implements EventConsumer {
                 completed.toString(), place.code(), event.actor(), data));
     }
 
-    /** The event's participants ({@code [{"login","hours"}]} as JSON text); logins without positive hours are left out. */
+    /**
+     * The event's participants ({@code [{"login","hours"}]} as JSON text), a login listed twice with its hours added up
+     * (as three lists does); logins without positive hours are left out.
+     */
     static List<Participant> participants(DomainEvent event) {
         JsonNode list;
         try {
@@ -139,7 +145,7 @@ public class ProjectService implements EventConsumer {
             String login = n.path("login").asText("");
             BigDecimal hours = new BigDecimal(n.path("hours").asText("0"));
             if (!login.isBlank() && hours.signum() > 0) {
-                byLogin.putIfAbsent(login, new Participant(login, hours));
+                byLogin.merge(login, new Participant(login, hours), (a, b) -> new Participant(login, a.hours().add(b.hours())));
             }
         }
         return List.copyOf(byLogin.values());
