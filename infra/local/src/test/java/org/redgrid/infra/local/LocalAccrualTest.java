@@ -36,12 +36,10 @@ class LocalAccrualTest {
 
     @Test
     void aVerifiedServiceEarnsTheMembersHouseholdItsPointsOnceEvenWhenTheStreamIsDeliveredAgain() throws Exception {
-        Path checkout = SamTemplate.locate().getParent();
-        SamTemplate.StreamSource source = SamTemplate.fromCheckout().streamSources().stream()
-                .filter(s -> s.function().equals(ACCRUAL_FUNCTION)).findFirst().orElseThrow();
+        SamTemplate.StreamSource source = LocalSession.streamOf(ACCRUAL_FUNCTION);
         assertEquals("CheckinTable", source.table());
-        Path positions = state.resolve("streams").resolve(source.function() + "." + source.event() + ".json");
-        LocalRedGrid.Options options = new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, checkout);
+        Path positions = LocalSession.positions(state, source);
+        LocalRedGrid.Options options = LocalSession.options(state);
 
         String account;
         long before;

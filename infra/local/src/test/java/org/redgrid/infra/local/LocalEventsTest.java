@@ -44,11 +44,9 @@ class LocalEventsTest {
 
     @Test
     void movesReachEachFeedOnceAndARedeliveredStreamChangesNothing() throws Exception {
-        Path checkout = SamTemplate.locate().getParent();
-        SamTemplate.StreamSource source = SamTemplate.fromCheckout().streamSources().stream()
-                .filter(s -> s.function().equals(STREAM_FUNCTION)).findFirst().orElseThrow();
-        Path positions = state.resolve("streams").resolve(source.function() + "." + source.event() + ".json");
-        LocalRedGrid.Options options = new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, checkout);
+        SamTemplate.StreamSource source = LocalSession.streamOf(STREAM_FUNCTION);
+        Path positions = LocalSession.positions(state, source);
+        LocalRedGrid.Options options = LocalSession.options(state);
 
         Map<String, List<String>> feeds;
         Map<String, BigInteger> deliveredUpTo;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.redgrid.infra.dynamodb.DynamoEngine;
+import org.redgrid.infra.template.SamTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,6 +156,22 @@ final class LocalSession {
 
     static Predicate<Record> keyed(String prefix) {
         return r -> r.dynamodb().keys().get("pk").s().startsWith(prefix);
+    }
+
+    /** The stream event of {@code function} in template.yaml (its first). */
+    static SamTemplate.StreamSource streamOf(String function) {
+        return SamTemplate.fromCheckout().streamSources().stream().filter(s -> s.function().equals(function)).findFirst()
+                .orElseThrow(() -> new AssertionError(function + " has no stream event"));
+    }
+
+    /** Where the local runtime keeps how far it has delivered {@code source}'s stream, under the state folder. */
+    static Path positions(Path state, SamTemplate.StreamSource source) {
+        return state.resolve("streams").resolve(source.function() + "." + source.event() + ".json");
+    }
+
+    /** A persisted local runtime of this checkout in {@code state}, on a free port. */
+    static LocalRedGrid.Options options(Path state) {
+        return new LocalRedGrid.Options(LocalRedGrid.freePort(), state, false, SamTemplate.locate().getParent());
     }
 
     /** Forgets where every stream was read up to, so that the next start delivers each stream again from its start. */

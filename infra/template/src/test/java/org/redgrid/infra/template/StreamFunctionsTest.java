@@ -42,7 +42,8 @@ class StreamFunctionsTest {
 
     @Test
     void crossDomainFunctionsSeeOnlyTheEventTypeTheirConsumerTakes() {
-        Map<String, String> expected = Map.of("PointsAccrualFunction", "checkin.ServiceVerified");
+        Map<String, String> expected = Map.of("PointsAccrualFunction", "checkin.ServiceVerified",
+                "CheckinProjectsFunction", "lists.ProjectCompleted");
         expected.forEach((function, type) -> {
             SamTemplate.StreamSource source = template.streamSources().stream().filter(s -> s.function().equals(function))
                     .findFirst().orElseThrow(() -> new AssertionError(function + " has no stream event"));
