@@ -22,7 +22,7 @@ public enum Role {
     /** 社区管理员 */
     COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.ADMIN),
     /** 网格长 */
-    GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_STAFF),
+    GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_LEADER),
     /** 网格员 */
     GRID_WORKER("grid-worker", "网格员", Home.CONSOLE, Table.GRID_STAFF),
     /** 党员 */
@@ -30,7 +30,11 @@ public enum Role {
     /** 居民 */
     RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT),
     /** 报到党员的工作单位（只看本单位人员）；held at the unit's code, e.g. {@code employer-unit@E001} */
-    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT);
+    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT),
+    /** 超市店员（积分超市柜台）；held at the store's node, e.g. {@code store-clerk@C01} */
+    STORE_CLERK("store-clerk", "超市店员", Home.CONSOLE, Table.STORE_CLERK),
+    /** 共建单位：offers resources and claims demands in the community it works with, e.g. {@code partner-unit@C01} */
+    PARTNER_UNIT("partner-unit", "共建单位", Home.CONSOLE, Table.PARTNER_UNIT);
 
     /** Where a holder of the role works: the admin console or the phone pages (/m/). */
     public enum Home {
@@ -43,22 +47,47 @@ public enum Role {
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
                 "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
                 "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
-                "points.settings.write", "points.stores.write", "points.counter.write",
+                "points.settings.write", "points.stores.write", "points.counter.write", "points.rules.write",
+                "points.inspection.write",
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
-                "checkin.service.read", "checkin.service.verify");
+                "checkin.service.read", "checkin.service.verify",
+                "checkin.leave.review", "checkin.publication.write",
+                "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
+                "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.project.write",
+                "lists.matching.read", "lists.matching.write", "lists.indicators.read");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
-                "points.ledger.read", "points.award.write", "points.counter.write",
+                "points.ledger.read", "points.award.write", "points.counter.write", "points.inspection.write",
                 "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
-                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read");
+                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read",
+                "checkin.leave.write",
+                "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
+                "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.matching.read",
+                "lists.indicators.read");
+        /** A grid leader (网格长) also approves leave, reads attendance and publishes the grid's quarter. */
+        static final Set<String> GRID_LEADER = union(GRID_STAFF, Set.of(
+                "checkin.leave.review", "checkin.attendance.read", "checkin.publication.write"));
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
-                "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write");
+                "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write",
+                "lists.demand.read", "lists.claim.write", "lists.resource.write", "lists.resource.read",
+                "lists.project.read");
         static final Set<String> RESIDENT = Set.of(
-                "directory.self.read",
-                "checkin.board.read");
+                "directory.self.read", "points.self.read",
+                "checkin.board.read", "checkin.service.confirm",
+                "lists.demand.submit", "lists.demand.mine", "lists.demand.feedback");
         static final Set<String> EMPLOYER_UNIT = Set.of(
                 "checkin.employer.read", "checkin.board.read");
+        static final Set<String> STORE_CLERK = Set.of("points.counter.write");
+        static final Set<String> PARTNER_UNIT = Set.of(
+                "lists.demand.read", "lists.claim.write", "lists.resource.write", "lists.resource.read",
+                "lists.project.read", "lists.project.pick");
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> all = new java.util.HashSet<>(a);
+            all.addAll(b);
+            return Set.copyOf(all);
+        }
     }
 
     private final String code;

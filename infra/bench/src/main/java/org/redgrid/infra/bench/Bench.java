@@ -219,6 +219,7 @@ public final class Bench {
                 worstP99 = Math.max(worstP99, gateway.p99() / raw.p99());
                 worstUnits = Math.max(worstUnits, unitsRatio);
             }
+            out.set("scenarios", new DomainScenarios(settings, work).run(checkout, local));
             out.put("overhead_ratio_p50", round(worstP50));
             out.put("overhead_ratio_p99", round(worstP99));
             out.put("max_units_ratio", round(worstUnits));
@@ -512,6 +513,7 @@ public final class Bench {
                     e.path("designed_write_units").asDouble(), e.path("units_ratio").asDouble(), e.path("cost_per_million_usd").asDouble(),
                     e.path("runs").asInt()));
         }
+        md.append(DomainScenarios.markdown(r.path("scenarios")));
         JsonNode p = r.path("prices");
         md.append(String.format(Locale.ROOT, "%nPrices (%s): Lambda %s USD/GB-s + %.2f USD/1M requests at %d MB; HTTP API %.2f USD/1M; "
                 + "DynamoDB %.3f USD/1M RRU, %.3f USD/1M WRU. Duration basis: %s.%n", p.path("region").asText(),
@@ -545,6 +547,17 @@ public final class Bench {
               for each item a transaction writes, 1 WCU for each index entry it writes (index writes are not doubled;
               both indexes project ALL, so a counter update on a node rewrites its ByParent and ByPath entries too):
               POST node 2 × 2 + 4 × 1 = 8 WCU, POST person 5 × 2 + 8 × 1 = 18 WCU. The units ratio shows any difference.
+            - Domain scenarios (check-in, points) run the packaged CheckinFunction and PointsFunction under the Runtime
+              Interface Client on the same engine and demo district, invoked directly with API Gateway events whose
+              claims name logins of the run's own (each cadre clocks in once a day, as the rules allow); the duty
+              window is opened to the whole day so that the benchmark runs at any hour. p50/p95/p99 are invocation to
+              answer, units the function's own X-RedGrid-Consumed-Capacity. Clock-in: grid and its boundary, one
+              conditional put. Service record: log (put), then verify (one transaction: record, month and year totals,
+              the ServiceVerified outbox item). Redemption under contention: many households (each awarded 50 points)
+              redeem one unit of a good (price 10) with limited stock at the same moment, spread over several function
+              instances (processes, as Lambda's concurrency); the ledger retries contended transactions itself, so
+              the units of a redemption include its retries. Reported: the answers (201, 409 OUT_OF_STOCK, any other
+              409 counted as a conflict), the units sold, the stock left and the oversell, which must be 0.
             - The machine is shared with other builds (2 cores); the load average beside the settings says how busy it
               was. Latencies and start-up move with it; the units do not.
             """;

@@ -13,6 +13,10 @@ final class Sample {
         values.add(value);
     }
 
+    List<Double> values() {
+        return List.copyOf(values);
+    }
+
     int count() {
         return values.size();
     }

@@ -29,6 +29,18 @@ class BenchTest {
         assertTrue(results.path("startup").path("hello").path("median").asDouble() > 0);
         assertTrue(results.path("local_runtime").path("start_to_first_response_ms").asLong() > 0);
         assertTrue(Bench.markdown(results).contains("| POST /directory/people |"));
+
+        JsonNode scenarios = results.path("scenarios");
+        assertEquals(3, scenarios.path("rows").size(), scenarios::toString);
+        scenarios.path("rows").forEach(row -> assertEquals(Bench.TINY.requests(), row.path("runs").asInt(), row::toString));
+        JsonNode redemption = scenarios.path("redemption");
+        assertEquals(redemption.path("households").asInt(), redemption.path("runs").asInt(), "every household tried once");
+        assertEquals(redemption.path("stock").asLong(), redemption.path("redeemed").asLong(), "every household could pay: the stock sells out");
+        assertEquals(0, redemption.path("stock_left").asLong());
+        assertEquals(0, redemption.path("oversell").asLong());
+        assertTrue(redemption.path("stock_matches_sales").asBoolean());
+        assertTrue(scenarios.path("rows").path(0).path("write_units_median").asDouble() > 0, "units are reported");
+        assertTrue(Bench.markdown(results).contains("Redemption under contention"));
     }
 
     @Test
