@@ -61,8 +61,11 @@ class ServiceRecordTest {
     void aVerifiedRecordCountsOnceAndEmitsOneServiceVerified() {
         DemoDistrict d = DemoDistrict.create();
         Map<String, String> member = Members.member(d, "svc", d.communityA);
-        Gateway.Reply logged = Gateway.post(member, "/checkin/services", service(d.gridA1, 90, List.of("HH2", "HH1")));
+        Map<String, Object> forAProject = service(d.gridA1, 90, List.of("HH2", "HH1"));
+        forAProject.put("projectId", "P-2026-07");
+        Gateway.Reply logged = Gateway.post(member, "/checkin/services", forAProject);
         assertEquals(201, logged.status(), logged::toString);
+        assertEquals("P-2026-07", logged.json().getString("projectId"));
         assertFalse(logged.json().getBoolean("verified"));
         String id = logged.json().getString("id");
         String unverified = Gateway.post(member, "/checkin/services", service(d.gridA1, 30, List.of())).json().getString("id");
@@ -106,6 +109,8 @@ class ServiceRecordTest {
         assertEquals("HH1,HH2", data.path("householdIds").path("S").asText());
         assertEquals("助老", data.path("category").path("S").asText());
         assertEquals(d.gridA1, data.path("node").path("S").asText());
+        assertEquals("P-2026-07", data.path("projectId").path("S").asText(), "the project it was part of");
+        assertTrue(data.path("demandId").isMissingNode(), "no demand: no attribute");
         assertEquals(d.gridA1, events.get(0).path("subjectNode").path("S").asText());
     }
 

@@ -235,6 +235,9 @@ public class ServiceRecords {
         data.put("hours", ServiceRecord.hours(current.minutes()));
         data.put("category", current.category());
         data.put("node", current.gridCode());
+        // the demand or project the service answered, when there is one (points may earn project hours by their rule)
+        data.put("demandId", current.demandId());
+        data.put("projectId", current.projectId());
         Outbox.add(store.table(), tx, new DomainEvent(Ids.newId(now), SERVICE_VERIFIED, now.toString(), current.gridCode(),
                 actor, data));
     }
