@@ -34,6 +34,15 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         final Map<String, String> leaderA1 = ServiceRecordTest.leader(d);
         final String serviceB = loggedService(Members.member(d, "member-b", d.communityB), d.gridB1);
         int fresh;
+        private EvaluationAccess.Targets eval;
+
+        /** The targets of the evaluation and employer routes, built when a case first needs them. */
+        synchronized EvaluationAccess.Targets eval() {
+            if (eval == null) {
+                eval = new EvaluationAccess.Targets(this);
+            }
+            return eval;
+        }
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
@@ -91,7 +100,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         return Gateway.get(f.d.adminB, "/checkin/registrations?under=" + f.d.communityB + "&status=PENDING").body()
                 + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
-                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body();
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body()
+                + EvaluationAccess.snapshot(f);
     }
 
     static String quarter() {
@@ -109,7 +119,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         Function<Fixture, Map<String, String>> resident = f -> f.resident;
         Function<Fixture, Map<String, String>> ownEmployer = f -> Members.employer(f.employer);
         Function<Fixture, Map<String, String>> otherEmployer = f -> Members.employer("X" + f.d.prefix);
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 new Case<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
                         f -> Members.registration(f.d.gridA1, f.employer, false), Fixture::freshMemberA,
                         f -> Members.member(f.d, "elsewhere" + (++f.fresh), f.d.communityB), 201),
@@ -143,13 +153,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Case<>("/checkin/services/mine/totals", "GET", f -> "/checkin/services/mine/totals?period=2026", null,
                         memberA, resident, 200),
                 new Case<>("/checkin/grids/{code}/ledger", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/ledger?quarter=" + quarter(), null,
-                        workerA1, leaderB1, 200));
+                        workerA1, leaderB1, 200)), EvaluationAccess.cases());
     }
 
     @Override
     protected Stream<Cross<Fixture>> crossCases() {
         Function<Fixture, Map<String, String>> adminA = f -> f.d.adminA;
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 new Cross<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
                         f -> Members.registration(f.d.gridB1, f.employer, false), Fixture::freshMemberA),
                 new Cross<>("/checkin/registrations/{memberId}/confirm", "POST",
@@ -161,6 +171,6 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridB1, 60, List.of()),
                         f -> f.memberA),
                 new Cross<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.serviceB + "/verify", null,
-                        f -> f.leaderA1));
+                        f -> f.leaderA1)), EvaluationAccess.crossCases());
     }
 }

@@ -20,7 +20,7 @@ public enum Role {
     /** 街道管理员 */
     STREET_ADMIN("street-admin", "街道管理员", Home.CONSOLE, Table.ADMIN),
     /** 社区管理员 */
-    COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.ADMIN),
+    COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.COMMUNITY_ADMIN),
     /** 网格长 */
     GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_STAFF),
     /** 网格员 */
@@ -45,7 +45,10 @@ public enum Role {
                 "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
                 "points.settings.write", "points.stores.write", "points.counter.write",
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
-                "checkin.service.read", "checkin.service.verify");
+                "checkin.service.read", "checkin.service.verify",
+                "checkin.employers.write", "checkin.employers.read", "checkin.evaluation.read");
+        /** A community admin also evaluates its own members (年终考评); street and district only read. */
+        static final Set<String> COMMUNITY_ADMIN = with(ADMIN, "checkin.evaluation.write");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
                 "points.ledger.read", "points.award.write", "points.counter.write",
@@ -58,7 +61,13 @@ public enum Role {
                 "directory.self.read",
                 "checkin.board.read");
         static final Set<String> EMPLOYER_UNIT = Set.of(
-                "checkin.employer.read", "checkin.board.read");
+                "checkin.employer.read", "checkin.board.read", "checkin.roster.write");
+
+        private static Set<String> with(Set<String> base, String... more) {
+            Set<String> all = new java.util.HashSet<>(base);
+            all.addAll(Set.of(more));
+            return Set.copyOf(all);
+        }
     }
 
     private final String code;
