@@ -24,6 +24,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(DynamoEngineResource.class)
 class EvaluationTest {
 
+    @jakarta.inject.Inject
+    org.redgrid.checkin.control.CheckinStore store;
+
     static Map<String, Object> rules(int wHours, int wRecords, double hoursTarget, double good, double fairlyGood,
             double average, Long baseVersion) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
@@ -146,6 +149,38 @@ class EvaluationTest {
         assertEquals(0.5f, ranked.get("participationRate"));
         assertEquals(25.0f, ranked.get("score"));
         assertEquals(1, ranked.get("rank"));
+    }
+
+    @Test
+    void aCadreIsJudgedOnAttendanceAndResidentsRatingsCountFromTheKeptTotals() {
+        DemoDistrict d = DemoDistrict.create();
+        ClockInTest.drawBoundary(d);
+        String year = ServiceRecordTest.today().substring(0, 4);
+        String login = "cadre-" + d.prefix;
+        Map<String, String> cadre = org.redgrid.testkit.Tokens.idToken(login, "party-member@" + d.communityA, "grid-worker@" + d.gridA1);
+        Members.register(cadre, Units.registration(d.gridA1, "E" + d.prefix, Units.freshPhone()));
+        assertEquals(200, Gateway.post(d.adminA, "/checkin/registrations/" + login + "/confirm", Map.of()).status());
+        Gateway.Reply in = Gateway.post(cadre, "/checkin/clock", ClockInTest.at(d.gridA1, "IN", ClockInTest.LON + 0.005, ClockInTest.LAT + 0.005));
+        assertEquals(201, in.status(), in::toString);
+
+        // Residents' ratings as the confirmations keep them on the member's year totals (the s2-checkin branch).
+        store.table().db().updateItem(u -> u.tableName(store.table().name())
+                .key(org.redgrid.kernel.dynamo.SingleTable.key("TOTALS#" + login, year))
+                .updateExpression("ADD ratingSum :s, ratingCount :c")
+                .expressionAttributeValues(org.redgrid.kernel.dynamo.SingleTable.values(":s", 9, ":c", 2)));
+
+        Gateway.Reply proposed = Gateway.post(d.adminA, "/checkin/communities/" + d.communityA + "/evaluations/" + year + "/propose", null);
+        assertEquals(200, proposed.status(), proposed::toString);
+        JsonPath mine = Gateway.get(cadre, "/checkin/evaluations/mine?year=" + year).json();
+        assertEquals(true, mine.getBoolean("breakdown[2].applies"), "a member who clocks in is judged on attendance");
+        java.time.LocalDate today = java.time.LocalDate.parse(ServiceRecordTest.today());
+        long weekdays = java.time.LocalDate.of(today.getYear(), 1, 1).datesUntil(today)
+                .filter(x -> x.getDayOfWeek().getValue() <= 5).count();
+        long todayCounts = today.getDayOfWeek().getValue() <= 5 ? 1 : 0;
+        assertEquals((double) todayCounts / (weekdays + todayCounts), mine.getDouble("breakdown[2].value"), 1e-4,
+                "one attended day of the year's duty days so far");
+        assertEquals(4.5, mine.getDouble("breakdown[3].value"), 1e-9, "the average of the residents' ratings");
+        assertEquals(20.0, mine.getDouble("breakdown[3].contribution"), 1e-9, "default weights 40/20/20/20: full rating is 20 points");
     }
 
     @Test

@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
  * the members' kept year totals (explained criterion by criterion), overrides with a reason (each kept immutably),
  * then finalisation, after which nothing changes and each employer unit reads its staff's grades in one Query.
  * Proposals also keep each employer's participation counter (members with verified service in the year).
+ * A proposal reads, per member, their kept year totals (one BatchGet for all) and their clock-ins of the year at
+ * their grid (one Query each, {@link YearAttendance}).
  */
 @ApplicationScoped
 public class Evaluations {
@@ -147,7 +149,9 @@ public class Evaluations {
         Map<String, Boolean> present = new HashMap<>();
         for (MemberRegistration m : members) {
             present.put(m.memberId(), true);
-            EvaluationRules.YearTotals t = totals.getOrDefault(Keys.serviceTotals(m.memberId()), EvaluationRules.YearTotals.NONE);
+            YearAttendance.Days days = attendance.of(m.gridCode(), m.memberId(), Integer.parseInt(year));
+            EvaluationRules.YearTotals t = totals.getOrDefault(Keys.serviceTotals(m.memberId()), EvaluationRules.YearTotals.NONE)
+                    .withAttendance(days.duty(), days.attended());
             List<EvaluationRules.Criterion> breakdown = rules.breakdown(t);
             double score = EvaluationRules.score(breakdown);
             Grade proposed = rules.grade(score);
@@ -198,6 +202,9 @@ public class Evaluations {
 
     @Inject
     Rosters rosters;
+
+    @Inject
+    YearAttendance attendance;
 
     private void write(Transaction tx, MemberEvaluation before, MemberEvaluation after) {
         if (after == null) {

@@ -60,12 +60,19 @@ public record EvaluationRules(String communityCode, long version, @Valid Weights
     public record Criterion(String criterion, double value, double target, int weight, double contribution, boolean applies) {
     }
 
-    /** A member's kept year totals, what the score is computed from (0 when absent). */
+    /**
+     * A member's year, what the score is computed from: verified minutes and records and residents' ratings from the
+     * kept totals item (0 when absent), duty and attended days from the year's clock-ins.
+     */
     public record YearTotals(long minutes, long records, long dutyDays, long attendedDays, long ratingSum, long ratingCount) {
 
         public static YearTotals fromItem(Map<String, AttributeValue> item) {
-            return new YearTotals(Attr.num(item, "minutes"), Attr.num(item, "records"), Attr.num(item, "dutyDays"),
-                    Attr.num(item, "attendedDays"), Attr.num(item, "ratingSum"), Attr.num(item, "ratingCount"));
+            return new YearTotals(Attr.num(item, "minutes"), Attr.num(item, "records"), 0, 0, Attr.num(item, "ratingSum"),
+                    Attr.num(item, "ratingCount"));
+        }
+
+        public YearTotals withAttendance(long duty, long attended) {
+            return new YearTotals(minutes, records, duty, attended, ratingSum, ratingCount);
         }
 
         public static final YearTotals NONE = new YearTotals(0, 0, 0, 0, 0, 0);
