@@ -54,6 +54,8 @@ public class Evaluations {
     /** Members per transaction: an evaluation and its employer's counter each, plus the sheet check. */
     static final int CHUNK = 40;
     static final int FINALISE_CHUNK = 90;
+    /** Longer member ids than a login can be are no key worth asking DynamoDB for. */
+    static final int MEMBER_ID_MAX = 128;
 
     /** A sheet's head and one page of its members. */
     public record SheetPage(EvaluationSheet head, Page<MemberEvaluation> members) {
@@ -358,6 +360,9 @@ public class Evaluations {
     }
 
     MemberEvaluation load(String communityCode, String year, String memberId) {
+        if (memberId.length() > MEMBER_ID_MAX) {
+            throw ProblemException.notFound("EVALUATION_NOT_FOUND", "该党员没有 " + year + " 年的考评");
+        }
         return store.table().get(EvaluationKeys.evaluations(communityCode, year), memberId, true).map(MemberEvaluation::fromItem)
                 .orElseThrow(() -> ProblemException.notFound("EVALUATION_NOT_FOUND", "该党员没有 " + year + " 年的考评"));
     }
