@@ -171,6 +171,48 @@ class EmployerRosterTest {
         assertEquals(100, Gateway.get(unit, "/checkin/employers/" + code + "/roster?limit=100").json().getList("items").size());
     }
 
+    @Test
+    void registrationsRacingAnUploadAreCountedExactlyOnce() throws Exception {
+        DemoDistrict d = DemoDistrict.create();
+        String code = Units.register(d, Units.freshCode());
+        Map<String, String> unit = Members.employer(code);
+        int n = 12;
+        List<String> phones = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            phones.add(Units.freshPhone());
+            rows.add(Units.row("职工" + i, phones.get(i), null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n + 1);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            done.add(pool.submit(() -> untilSettled(() -> Gateway.post(unit, "/checkin/employers/" + code + "/roster", Units.roster(rows)))));
+            for (int i = 0; i < n; i++) {
+                Map<String, String> member = Members.member(d, "race" + i, d.communityA);
+                Map<String, Object> body = Units.registration(d.gridA1, code, phones.get(i));
+                done.add(pool.submit(() -> untilSettled(() -> Gateway.post(member, "/checkin/registrations", body))));
+            }
+            assertEquals(200, done.get(0).get());
+            for (java.util.concurrent.Future<Integer> f : done.subList(1, done.size())) {
+                assertEquals(201, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertRate(unit, code, n, n, 0);
+        assertEquals(n, Gateway.get(unit, "/checkin/employers/" + code + "/roster?limit=100").json().getList("items.findAll { it.registered }").size());
+    }
+
+    /** Sends again while the answer is 409 CONCURRENT_CHANGE (the other side of the race won); the final status. */
+    private static int untilSettled(java.util.function.Supplier<Gateway.Reply> send) {
+        for (int attempt = 0;; attempt++) {
+            Gateway.Reply r = send.get();
+            if (r.status() != 409 || !"CONCURRENT_CHANGE".equals(r.json().getString("code")) || attempt == 20) {
+                return r.status();
+            }
+        }
+    }
+
     static JsonPath assertRate(Map<String, String> unit, String code, int rostered, int registered, int confirmed) {
         Gateway.Reply rate = Gateway.get(unit, "/checkin/employers/" + code + "/rate");
         assertEquals(200, rate.status(), rate::toString);
