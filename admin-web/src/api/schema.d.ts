@@ -148,6 +148,1020 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkin/communities/{code}/evaluation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区现行的考评规则（未设置时为默认规则，版本 0） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRules"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 设置社区考评规则（产生新版本；权重、满分值、等次分数线） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewRules"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRules"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluation-rules/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区考评规则的历次版本（新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageEvaluationRules"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区某年度考评表：表头与一页党员（含得分构成） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SheetView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿：此后不能再提出或改评，工作单位可查看本单位人员等次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/members/{memberId}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改评：调整某党员的等次（须说明理由，留痕） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                    memberId: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GradeChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 改评记录（谁、何时、由何等次改为何等次、理由；不可更改） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageGradeOverride"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按现行规则提出社区本年度全部已确认报到党员的考评等次（可重复提出；已改评的保留） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某街道或区之下的工作单位名录 */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit?: number;
+                    under: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageEmployerView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记工作单位（代码 E 加 2–8 位数字，由街道或区登记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发：同一键只生效一次 */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewEmployer"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某街道或区之下工作单位的年度排名（报到率与参与率） */
+        get: {
+            parameters: {
+                query: {
+                    under: string;
+                    year: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RankingView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/evaluations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位人员某年已定稿的考评等次（导出表格与打印通知用） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageGradeNotice"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位报到率（总体与按社区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位花名册及每人的报到情况（在哪里报到、是否确认） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageRosterEntry"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传本单位花名册（整体替换；错误逐行列出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发：同一键只生效一次 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RosterUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkin/employers/{code}/staff": {
         parameters: {
             query?: never;
@@ -281,23 +1295,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/checkin/grids/{code}/attendance": {
+    "/checkin/evaluations/mine": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 网格某月考勤日历：每人每天的上下班打卡、假期、网格外打卡及缺勤日 */
+        /** 本人某年度的考评 */
         get: {
             parameters: {
                 query: {
-                    month: string;
+                    year: string;
                 };
                 header?: never;
-                path: {
-                    code: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -308,7 +1320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GridAttendance"];
+                        "application/json": components["schemas"]["EvaluationView"];
                     };
                 };
                 /** @description 未登录或令牌无效 */
@@ -377,74 +1389,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AttendanceSheet"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/grids/{code}/leave/{memberId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某人在某网格某月的请假（各状态） */
-        get: {
-            parameters: {
-                query: {
-                    month: string;
-                };
-                header?: never;
-                path: {
-                    code: string;
-                    memberId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeaveMonth"];
                     };
                 };
                 /** @description 未登录或令牌无效 */
@@ -553,586 +1497,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/checkin/grids/{code}/publications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 公示网格某季度的服务纪实（季度结束后；每人已核实的时长与条数，公示后不再改变） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description 每次提交生成一个新值，重试时原样再发：答复第一次的公示；同一季度再次公示为 409 */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewPublication"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Publication"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/grids/{code}/publications/{quarter}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格某季度的服务纪实公示（所有登录用户可看） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                    quarter: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Publication"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 本人在所在网格请假（待网格长或社区审批）；与已提交或已批准的请假重叠为 409 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description 每次提交生成一个新值，重试时原样再发：同一键只请假一次 */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewLeave"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeaveRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本人的请假，按开始日期 */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageLeaveRequest"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave/pending": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某节点（社区、网格）下待审批的请假 */
-        get: {
-            parameters: {
-                query: {
-                    cursor?: string;
-                    limit?: number;
-                    under: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageLeaveRequest"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 批准请假（不能审批本人的）；假期计入考勤，不算缺勤 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Decision"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeaveRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 本人撤销尚未开始的请假，或提前销假（今天起不再算假期） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeaveRequest"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/leave/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 不批准请假，须说明理由 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Decision"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeaveRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/checkin/nodes/{code}/tally": {
         parameters: {
             query?: never;
@@ -1192,85 +1556,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/photos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 申请上传一张服务照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description 可选；本操作不改变数据，重试得到新的上传地址 */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewPhoto"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Upload"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,72 +1991,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/checkin/services/for-my-household": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 为本人所在户提供的服务纪实（待确认与已确认） */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PageServiceRecord"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/checkin/services/mine": {
         parameters: {
             query?: never;
@@ -1897,149 +2116,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/services/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一条服务纪实及其照片（限本人、所在网格的工作人员、受益户居民） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RecordWithPhotos"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/checkin/services/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 受益户居民确认服务并可评分（1–5）；尚未核实的记录由此计为已核实并发出 checkin.ServiceVerified */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Confirmation1"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ServiceRecord"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5058,7 +5134,6 @@ export interface components {
             clockIns?: components["schemas"]["ClockIn"][];
             missedDays?: string[];
             outsideAttempts?: components["schemas"]["ClockIn"][];
-            leaveDays?: components["schemas"]["LeaveDay"][];
         };
         AuditEntry: {
             subject?: string;
@@ -5111,24 +5186,18 @@ export interface components {
             /** Format: int64 */
             metres?: number;
         };
+        Community: {
+            communityCode?: string;
+            /** Format: int64 */
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+        };
         CommunitySettings: {
             /** Format: int64 */
             approvalThreshold: number;
             /** Format: int64 */
             issuingLimit: number;
-        };
-        Confirmation: {
-            login?: string;
-            householdId?: string;
-            /** Format: int32 */
-            rating?: number;
-            comment?: string;
-            at?: string;
-        };
-        Confirmation1: {
-            /** Format: int32 */
-            rating?: number;
-            comment?: string;
         };
         ContactDraft: {
             name: string;
@@ -5143,21 +5212,105 @@ export interface components {
         Correction: {
             reason: string;
         };
-        Day: {
-            day?: string;
-            in?: string;
-            out?: string;
-            leave?: string;
+        Criterion: {
+            criterion?: string;
+            /** Format: double */
+            value?: number;
+            /** Format: double */
+            target?: number;
             /** Format: int32 */
-            outside?: number;
+            weight?: number;
+            /** Format: double */
+            contribution?: number;
+            applies?: boolean;
+        };
+        Cutoffs: {
+            /** Format: double */
+            good: number;
+            /** Format: double */
+            fairlyGood: number;
+            /** Format: double */
+            average: number;
         };
         Decision: {
             reason?: string;
             /** Format: int64 */
             version?: number;
         };
+        EmployerView: {
+            code?: string;
+            name?: string;
+            nodeCode?: string;
+            nodeName?: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** Format: int64 */
+            rosterRows?: number;
+            rosterUploadedAt?: string;
+            /** Format: int64 */
+            version?: number;
+            createdAt?: string;
+        };
         /** @enum {string} */
         EntryKind: "AWARD" | "REDEMPTION" | "EXPIRY" | "REVERSAL";
+        EvaluationRules: {
+            communityCode?: string;
+            /** Format: int64 */
+            version?: number;
+            weights?: components["schemas"]["Weights"];
+            targets?: components["schemas"]["Targets"];
+            cutoffs?: components["schemas"]["Cutoffs"];
+            setBy?: string;
+            setAt?: string;
+        };
+        EvaluationSheet: {
+            communityCode?: string;
+            communityName?: string;
+            year?: string;
+            status?: components["schemas"]["Status"];
+            /** Format: int64 */
+            rulesVersion?: number;
+            /** Format: int64 */
+            members?: number;
+            grades?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            overrides?: number;
+            proposedAt?: string;
+            proposedBy?: string;
+            finalisedAt?: string;
+            finalisedBy?: string;
+        };
+        EvaluationView: {
+            memberId?: string;
+            name?: string;
+            employerCode?: string;
+            employerName?: string;
+            communityCode?: string;
+            communityName?: string;
+            gridCode?: string;
+            year?: string;
+            /** Format: double */
+            score?: number;
+            proposedGrade?: components["schemas"]["Grade"];
+            grade?: components["schemas"]["Grade"];
+            gradeLabel?: string;
+            overridden?: boolean;
+            breakdown?: components["schemas"]["Criterion"][];
+            /** Format: int64 */
+            minutes?: number;
+            /** Format: double */
+            hours?: number;
+            /** Format: int64 */
+            records?: number;
+            /** Format: int64 */
+            rulesVersion?: number;
+            /** Format: int64 */
+            version?: number;
+            finalised?: boolean;
+            finalisedAt?: string;
+        };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE";
         Good: {
@@ -5169,17 +5322,49 @@ export interface components {
             /** Format: int64 */
             stock?: number;
         };
+        /** @enum {string} */
+        Grade: "GOOD" | "FAIRLY_GOOD" | "AVERAGE" | "POOR";
+        GradeChange: {
+            grade: string;
+            reason: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        GradeNotice: {
+            memberId?: string;
+            name?: string;
+            employerCode?: string;
+            employerName?: string;
+            communityCode?: string;
+            communityName?: string;
+            year?: string;
+            grade?: components["schemas"]["Grade"];
+            gradeLabel?: string;
+            /** Format: double */
+            hours?: number;
+            /** Format: int64 */
+            minutes?: number;
+            /** Format: int64 */
+            records?: number;
+            finalisedAt?: string;
+            noticeDate?: components["schemas"]["LocalDate"];
+        };
+        GradeOverride: {
+            communityCode?: string;
+            year?: string;
+            memberId?: string;
+            name?: string;
+            from?: components["schemas"]["Grade"];
+            to?: components["schemas"]["Grade"];
+            reason?: string;
+            by?: string;
+            at?: string;
+        };
         GrantView: {
             role?: string;
             roleName?: string;
             node?: string;
             nodeName?: string;
-        };
-        GridAttendance: {
-            gridCode?: string;
-            month?: string;
-            workingDays?: string[];
-            members?: components["schemas"]["Member"][];
         };
         HouseholdLine: {
             id?: string;
@@ -5214,58 +5399,11 @@ export interface components {
         JsonNode: Record<string, never>;
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-        LeaveDay: {
-            memberId?: string;
-            gridCode?: string;
-            day?: string;
-            leaveId?: string;
-            type?: string;
-        };
-        LeaveMonth: {
-            memberId?: string;
-            gridCode?: string;
-            month?: string;
-            items?: components["schemas"]["LeaveRequest"][];
-        };
-        LeaveRequest: {
-            id?: string;
-            memberId?: string;
-            gridCode?: string;
-            gridPath?: string;
-            from?: string;
-            to?: string;
-            type?: string;
-            reason?: string;
-            status?: components["schemas"]["LeaveStatus"];
-            decidedBy?: string;
-            decisionReason?: string;
-            decidedAt?: string;
-            returnedOn?: string;
-            /** Format: int64 */
-            version?: number;
-            createdAt?: string;
-            updatedAt?: string;
-        };
-        /** @enum {string} */
-        LeaveStatus: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED" | "CLOSED";
-        Member: {
-            memberId?: string;
-            days?: components["schemas"]["Day"][];
-            missedDays?: string[];
-            leaveDays?: string[];
-            /** Format: int32 */
-            outsideAttempts?: number;
-        };
-        Member1: {
-            memberId?: string;
-            name?: string;
-            employerName?: string;
-            /** Format: int64 */
-            minutes?: number;
-            hours?: string;
-            /** Format: int64 */
-            verifiedRecords?: number;
-        };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         MoveRequest: {
             parentCode: string;
         };
@@ -5287,6 +5425,13 @@ export interface components {
             /** Format: double */
             lat: number;
         };
+        NewEmployer: {
+            code: string;
+            name: string;
+            nodeCode: string;
+            contactName: string;
+            contactPhone: string;
+        };
         NewGood: {
             name: string;
             /** Format: int64 */
@@ -5298,13 +5443,6 @@ export interface components {
             nodeCode: string;
             address: string;
             label?: string;
-        };
-        NewLeave: {
-            gridCode: string;
-            from: string;
-            to: string;
-            type: string;
-            reason: string;
         };
         NewNode: {
             code: string;
@@ -5325,15 +5463,6 @@ export interface components {
             employer?: string;
             account?: string;
         };
-        NewPhoto: {
-            gridCode: string;
-            contentType: string;
-            /** Format: int64 */
-            size: number;
-        };
-        NewPublication: {
-            quarter: string;
-        };
         NewRedemption: {
             storeId: string;
             goodId: string;
@@ -5351,6 +5480,13 @@ export interface components {
             availability?: string;
             showPhone: boolean;
         };
+        NewRules: {
+            weights: components["schemas"]["Weights"];
+            targets: components["schemas"]["Targets"];
+            cutoffs: components["schemas"]["Cutoffs"];
+            /** Format: int64 */
+            baseVersion?: number;
+        };
         NewServiceRecord: {
             gridCode: string;
             day: string;
@@ -5359,10 +5495,6 @@ export interface components {
             category: string;
             content: string;
             householdIds?: string[];
-            demandId?: string;
-            projectId?: string;
-            photos?: string[];
-            keepLocation?: boolean;
         };
         NewStore: {
             name: string;
@@ -5409,12 +5541,24 @@ export interface components {
             items?: components["schemas"]["Award"][];
             nextCursor?: string;
         };
-        PageHouseholdView: {
-            items?: components["schemas"]["HouseholdView"][];
+        PageEmployerView: {
+            items?: components["schemas"]["EmployerView"][];
             nextCursor?: string;
         };
-        PageLeaveRequest: {
-            items?: components["schemas"]["LeaveRequest"][];
+        PageEvaluationRules: {
+            items?: components["schemas"]["EvaluationRules"][];
+            nextCursor?: string;
+        };
+        PageGradeNotice: {
+            items?: components["schemas"]["GradeNotice"][];
+            nextCursor?: string;
+        };
+        PageGradeOverride: {
+            items?: components["schemas"]["GradeOverride"][];
+            nextCursor?: string;
+        };
+        PageHouseholdView: {
+            items?: components["schemas"]["HouseholdView"][];
             nextCursor?: string;
         };
         PageNodeView: {
@@ -5427,6 +5571,10 @@ export interface components {
         };
         PageRegistrationView: {
             items?: components["schemas"]["RegistrationView"][];
+            nextCursor?: string;
+        };
+        PageRosterEntry: {
+            items?: components["schemas"]["RosterEntry"][];
             nextCursor?: string;
         };
         PageServiceRecord: {
@@ -5518,21 +5666,43 @@ export interface components {
             /** Format: int64 */
             amount?: number;
         };
-        Publication: {
-            gridCode?: string;
-            gridName?: string;
-            quarter?: string;
-            publishedBy?: string;
-            publishedAt?: string;
+        Ranked: {
+            /** Format: int32 */
+            rank?: number;
+            code?: string;
+            name?: string;
             /** Format: int64 */
-            totalMinutes?: number;
+            rostered?: number;
             /** Format: int64 */
-            verifiedRecords?: number;
-            members?: components["schemas"]["Member1"][];
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+            /** Format: double */
+            registrationRate?: number;
+            /** Format: int64 */
+            participants?: number;
+            /** Format: double */
+            participationRate?: number;
+            /** Format: double */
+            score?: number;
         };
-        RecordWithPhotos: {
-            record?: components["schemas"]["ServiceRecord"];
-            photoUrls?: string[];
+        RankingView: {
+            under?: string;
+            year?: string;
+            items?: components["schemas"]["Ranked"][];
+        };
+        RateView: {
+            code?: string;
+            name?: string;
+            /** Format: int64 */
+            rostered?: number;
+            /** Format: int64 */
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+            /** Format: double */
+            registrationRate?: number;
+            communities?: components["schemas"]["Community"][];
         };
         Redemption: {
             id?: string;
@@ -5572,6 +5742,38 @@ export interface components {
             /** Format: int64 */
             quantity: number;
         };
+        Result: {
+            employerCode?: string;
+            /** Format: int64 */
+            rows?: number;
+            /** Format: int64 */
+            added?: number;
+            /** Format: int64 */
+            removed?: number;
+            /** Format: int64 */
+            changed?: number;
+            uploadedAt?: string;
+            uploadedBy?: string;
+        };
+        RosterEntry: {
+            name?: string;
+            phone?: string;
+            post?: string;
+            registered?: boolean;
+            status?: string;
+            memberId?: string;
+            homeName?: string;
+            gridCode?: string;
+            communityCode?: string;
+        };
+        RosterUpload: {
+            rows: components["schemas"]["Row"][];
+        };
+        Row: {
+            name?: string;
+            phone?: string;
+            post?: string;
+        };
         ServiceRecord: {
             id?: string;
             memberId?: string;
@@ -5583,15 +5785,15 @@ export interface components {
             category?: string;
             content?: string;
             householdIds?: string[];
-            demandId?: string;
-            projectId?: string;
-            photos?: string[];
             verified?: boolean;
             verifiedBy?: string;
             verifiedAt?: string;
-            verifiedVia?: string;
-            confirmation?: components["schemas"]["Confirmation"];
             createdAt?: string;
+        };
+        SheetView: {
+            head?: components["schemas"]["EvaluationSheet"];
+            items?: components["schemas"]["EvaluationView"][];
+            nextCursor?: string;
         };
         StaffEntry: {
             memberId?: string;
@@ -5616,6 +5818,8 @@ export interface components {
             previousHash?: string;
             hash?: string;
         };
+        /** @enum {string} */
+        Status: "PROPOSED" | "FINALISING" | "FINAL";
         Store: {
             id?: string;
             name?: string;
@@ -5635,16 +5839,22 @@ export interface components {
             /** Format: int64 */
             rejected?: number;
         };
+        Targets: {
+            /** Format: double */
+            hours: number;
+            /** Format: int32 */
+            records: number;
+            /** Format: double */
+            attendanceRate: number;
+            /** Format: double */
+            rating: number;
+        };
         Totals: {
             period?: string;
             /** Format: int64 */
             minutes?: number;
             /** Format: int64 */
             records?: number;
-            /** Format: int64 */
-            ratingSum?: number;
-            /** Format: int64 */
-            ratingCount?: number;
         };
         Totals1: {
             /** Format: int64 */
@@ -5694,16 +5904,15 @@ export interface components {
             createdAt?: string;
             updatedAt?: string;
         };
-        Upload: {
-            key?: string;
-            uploadUrl?: string;
-            method?: string;
-            headers?: {
-                [key: string]: string;
-            };
-            expiresAt?: string;
-            /** Format: int64 */
-            maxBytes?: number;
+        Weights: {
+            /** Format: int32 */
+            hours: number;
+            /** Format: int32 */
+            records: number;
+            /** Format: int32 */
+            attendance: number;
+            /** Format: int32 */
+            rating: number;
         };
         /** @description RFC 9457 problem details with a stable code and zh-CN texts */
         Problem: {

@@ -44,6 +44,15 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         int quarters;
         /** Who requested the leave {@link #freshLeaveA1()} made last: the only one who may cancel it. */
         Map<String, String> requester;
+        private EvaluationAccess.Targets eval;
+
+        /** The targets of the evaluation and employer routes, built when a case first needs them. */
+        synchronized EvaluationAccess.Targets eval() {
+            if (eval == null) {
+                eval = new EvaluationAccess.Targets(this);
+            }
+            return eval;
+        }
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
@@ -128,7 +137,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body()
                 + Gateway.get(f.d.adminB, "/checkin/leave/pending?under=" + f.d.communityB).body()
-                + Gateway.get(f.d.adminB, "/checkin/services/" + f.serviceForB).body();
+                + Gateway.get(f.d.adminB, "/checkin/services/" + f.serviceForB).body()
+                + EvaluationAccess.snapshot(f);
     }
 
     static Map<String, Object> photo(String grid) {
@@ -150,7 +160,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         Function<Fixture, Map<String, String>> resident = f -> f.resident;
         Function<Fixture, Map<String, String>> ownEmployer = f -> Members.employer(f.employer);
         Function<Fixture, Map<String, String>> otherEmployer = f -> Members.employer("X" + f.d.prefix);
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 new Case<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
                         f -> Members.registration(f.d.gridA1, f.employer, false), Fixture::freshMemberA,
                         f -> Members.member(f.d, "elsewhere" + (++f.fresh), f.d.communityB), 201),
@@ -213,13 +223,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("quarter", f.freshQuarter()), f -> f.leaderA1, leaderB1, 201),
                 // The publication (公示) is for everyone signed in, like the board.
                 new Case<>("/checkin/grids/{code}/publications/{quarter}", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/publications/2020Q4",
-                        null, resident, null, 200));
+                        null, resident, null, 200)), EvaluationAccess.cases());
     }
 
     @Override
     protected Stream<Cross<Fixture>> crossCases() {
         Function<Fixture, Map<String, String>> adminA = f -> f.d.adminA;
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 new Cross<>("/checkin/registrations", "POST", f -> "/checkin/registrations",
                         f -> Members.registration(f.d.gridB1, f.employer, false), Fixture::freshMemberA),
                 new Cross<>("/checkin/registrations/{memberId}/confirm", "POST",
@@ -244,6 +254,6 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/services/{id}/confirm", "POST", f -> "/checkin/services/" + f.serviceForB + "/confirm",
                         f -> Map.of("rating", 1), f -> f.residentA),
                 new Cross<>("/checkin/grids/{code}/publications", "POST", f -> "/checkin/grids/" + f.d.gridB1 + "/publications",
-                        f -> Map.of("quarter", "2020Q4"), f -> f.leaderA1));
+                        f -> Map.of("quarter", "2020Q4"), f -> f.leaderA1)), EvaluationAccess.crossCases());
     }
 }

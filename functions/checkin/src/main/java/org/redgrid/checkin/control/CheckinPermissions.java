@@ -44,6 +44,16 @@ public class CheckinPermissions implements DomainPermissions {
     public static final String PUBLICATION_WRITE = "checkin.publication.write";
     /** Confirm, as a beneficiary household's resident, a service done for one's household. */
     public static final String SERVICE_CONFIRM = "checkin.service.confirm";
+    /** Keep the employer registry (工作单位) of one's street or district. */
+    public static final String EMPLOYERS_WRITE = "checkin.employers.write";
+    /** See the employer registry and ranking in one's grid scope. */
+    public static final String EMPLOYERS_READ = "checkin.employers.read";
+    /** Upload one's own employer unit's roster (花名册). */
+    public static final String ROSTER_WRITE = "checkin.roster.write";
+    /** See year-end evaluations (年终考评) in one's grid scope. */
+    public static final String EVALUATION_READ = "checkin.evaluation.read";
+    /** Set evaluation rules, propose, override and finalise in one's community. */
+    public static final String EVALUATION_WRITE = "checkin.evaluation.write";
 
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
@@ -62,6 +72,11 @@ public class CheckinPermissions implements DomainPermissions {
         ALL.put(LEAVE_REVIEW, "审批请假");
         ALL.put(PUBLICATION_WRITE, "发布网格季度服务公示");
         ALL.put(SERVICE_CONFIRM, "受益居民确认服务");
+        ALL.put(EMPLOYERS_WRITE, "维护工作单位名录");
+        ALL.put(EMPLOYERS_READ, "查看工作单位名录与排名");
+        ALL.put(ROSTER_WRITE, "上传本单位花名册");
+        ALL.put(EVALUATION_READ, "查看辖区年终考评");
+        ALL.put(EVALUATION_WRITE, "设置考评规则、提出、改评与定稿");
     }
 
     @Override

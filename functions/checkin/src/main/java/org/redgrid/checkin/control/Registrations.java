@@ -45,6 +45,9 @@ public class Registrations {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Rosters rosters;
+
     /** The caller registers; a repeat with the same Idempotency-Key answers with the first registration. */
     public MemberRegistration register(NewRegistration r, Idempotency.Key key) {
         String memberId = guard.caller().username();
@@ -168,5 +171,6 @@ public class Registrations {
                     u -> u.updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values),
                     () -> ProblemException.conflict("CONCURRENT_CHANGE", "数据正被他人同时修改，请刷新后重试"));
         }
+        rosters.track(tx, r, from, to);
     }
 }

@@ -20,7 +20,7 @@ public enum Role {
     /** 街道管理员 */
     STREET_ADMIN("street-admin", "街道管理员", Home.CONSOLE, Table.ADMIN),
     /** 社区管理员 */
-    COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.ADMIN),
+    COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.COMMUNITY_ADMIN),
     /** 网格长 */
     GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_LEADER),
     /** 网格员 */
@@ -52,9 +52,12 @@ public enum Role {
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
                 "checkin.service.read", "checkin.service.verify",
                 "checkin.leave.review", "checkin.publication.write",
+                "checkin.employers.write", "checkin.employers.read", "checkin.evaluation.read",
                 "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
                 "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.project.write",
                 "lists.matching.read", "lists.matching.write", "lists.indicators.read");
+        /** A community admin also evaluates its own members (年终考评); street and district only read. */
+        static final Set<String> COMMUNITY_ADMIN = union(ADMIN, Set.of("checkin.evaluation.write"));
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
                 "points.ledger.read", "points.award.write", "points.counter.write", "points.inspection.write",
@@ -77,7 +80,7 @@ public enum Role {
                 "checkin.board.read", "checkin.service.confirm",
                 "lists.demand.submit", "lists.demand.mine", "lists.demand.feedback");
         static final Set<String> EMPLOYER_UNIT = Set.of(
-                "checkin.employer.read", "checkin.board.read");
+                "checkin.employer.read", "checkin.board.read", "checkin.roster.write");
         static final Set<String> STORE_CLERK = Set.of("points.counter.write");
         static final Set<String> PARTNER_UNIT = Set.of(
                 "lists.demand.read", "lists.claim.write", "lists.resource.write", "lists.resource.read",

@@ -228,6 +228,7 @@ public final class LocalRedGrid implements AutoCloseable {
             new DemoData(url(), issuer.idToken("district.admin", List.of("district-admin@" + DemoData.DISTRICT))).seed();
             new CheckinDemo(url(), issuer).seed();
             new ListsDemo(url(), issuer).seed();
+            new CheckinEvalDemo(url(), issuer::idToken).seed();
             seeded = true;
         } catch (IOException e) {
             throw new StartFailure("Seeding the demo data failed: " + e.getMessage(), e);

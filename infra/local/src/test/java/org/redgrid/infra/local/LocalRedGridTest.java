@@ -73,6 +73,12 @@ class LocalRedGridTest {
             HttpResponse<String> me = get(local, "/directory/me", login(local, "resident"));
             assertEquals(200, me.statusCode(), me::body);
             assertEquals("王秀英", JSON.readTree(me.body()).path("name").asText());
+
+            // The employer-unit demo login sees its roster's registration rate (CheckinEvalDemo).
+            HttpResponse<String> rate = get(local, "/checkin/employers/E01/rate", login(local, "employer.unit"));
+            assertEquals(200, rate.statusCode(), rate::body);
+            assertEquals(List.of(5, 3, 2), List.of(JSON.readTree(rate.body()).path("rostered").asInt(),
+                    JSON.readTree(rate.body()).path("registered").asInt(), JSON.readTree(rate.body()).path("confirmed").asInt()), rate::body);
         }
         assertFree(port);
         assertFree(dynamoPort);
