@@ -20,8 +20,13 @@ import org.redgrid.testkit.Gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Expiry takes what is left of the expiring year only, once per household and year; the scheduled chain audit. */
+/**
+ * Expiry takes what is left of the expiring year only, once per household and year; the scheduled chain audit finds
+ * a line changed in the table.
+ */
 @QuarkusTest
 @QuarkusTestResource(DynamoEngineResource.class)
 class ExpiryTest {
@@ -34,6 +39,9 @@ class ExpiryTest {
 
     @Inject
     ChainAudit audit;
+
+    @Inject
+    DynamoDbClient db;
 
     @Test
     void pointsOfAnExpiredYearExpireOnceAndNeverPointsEarnedLater() {
@@ -86,5 +94,13 @@ class ExpiryTest {
         assertEquals(List.of(), viaRoute.json().getList("breaks"));
         Gateway.Reply badTime = Gateway.get(w.d.adminA, path + "?asOf=tomorrow");
         assertEquals(400, badTime.status(), badTime::toString);
+
+        db.updateItem(u -> u.tableName("PointsTable")
+                .key(Map.of("pk", AttributeValue.fromS("POSTINGS#" + PointsWorld.hh(other)), "sk", AttributeValue.fromS("000000000001")))
+                .updateExpression("SET memo = :m").expressionAttributeValues(Map.of(":m", AttributeValue.fromS("改过的"))));
+        ChainAudit.Result broken = audit.run(c);
+        assertEquals(false, broken.intact());
+        assertEquals(List.of(PointsWorld.hh(other)), broken.breaks().stream().map(b -> b.accountId()).toList());
+        assertEquals(Long.valueOf(1), broken.breaks().get(0).firstBreak());
     }
 }
