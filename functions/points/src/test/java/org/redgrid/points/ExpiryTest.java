@@ -60,7 +60,8 @@ class ExpiryTest {
         w.awarded(h, 30);
         String store = w.store(c);
         String good = w.good(store, "肥皂", 15, 10);
-        assertEquals(201, w.redeem(store, good, h, 1).status(), "the oldest points go first: 15 of 2025's 20");
+        Gateway.Reply redemption = w.redeem(store, good, h, 1);
+        assertEquals(201, redemption.status(), "the oldest points go first: 15 of 2025's 20");
 
         Gateway.Reply early = Gateway.get(w.d.adminA, path + "?asOf=2026-06-30T15:59:59Z");
         assertEquals(0, early.json().getInt("points"), "2025's points last until 2026-07-01 China time");
@@ -94,6 +95,11 @@ class ExpiryTest {
         assertEquals(List.of(), viaRoute.json().getList("breaks"));
         Gateway.Reply badTime = Gateway.get(w.d.adminA, path + "?asOf=tomorrow");
         assertEquals(400, badTime.status(), badTime::toString);
+        Gateway.Reply cancelled = Gateway.post(w.d.adminA, "/points/redemptions/" + redemption.json().getString("id") + "/cancel", null);
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        Gateway.Reply account = Gateway.get(w.d.adminA, "/points/accounts/" + PointsWorld.hh(h));
+        assertEquals(Map.of(RulesTest.monthNow().substring(0, 4), 45), account.json().getMap("lots"),
+                "points given back to an expired year count as this year's");
 
         db.updateItem(u -> u.tableName("PointsTable")
                 .key(Map.of("pk", AttributeValue.fromS("POSTINGS#" + PointsWorld.hh(other)), "sk", AttributeValue.fromS("000000000001")))
