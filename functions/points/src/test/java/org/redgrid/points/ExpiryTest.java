@@ -20,8 +20,13 @@ import org.redgrid.testkit.Gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Expiry takes what is left of the expiring year only, once per household and year; the scheduled chain audit. */
+/**
+ * Expiry takes what is left of the expiring year only, once per household and year; the scheduled chain audit finds
+ * a line changed in the table.
+ */
 @QuarkusTest
 @QuarkusTestResource(DynamoEngineResource.class)
 class ExpiryTest {
@@ -34,6 +39,9 @@ class ExpiryTest {
 
     @Inject
     ChainAudit audit;
+
+    @Inject
+    DynamoDbClient db;
 
     @Test
     void pointsOfAnExpiredYearExpireOnceAndNeverPointsEarnedLater() {
@@ -52,7 +60,8 @@ class ExpiryTest {
         w.awarded(h, 30);
         String store = w.store(c);
         String good = w.good(store, "肥皂", 15, 10);
-        assertEquals(201, w.redeem(store, good, h, 1).status(), "the oldest points go first: 15 of 2025's 20");
+        Gateway.Reply redemption = w.redeem(store, good, h, 1);
+        assertEquals(201, redemption.status(), "the oldest points go first: 15 of 2025's 20");
 
         Gateway.Reply early = Gateway.get(w.d.adminA, path + "?asOf=2026-06-30T15:59:59Z");
         assertEquals(0, early.json().getInt("points"), "2025's points last until 2026-07-01 China time");
@@ -86,5 +95,18 @@ class ExpiryTest {
         assertEquals(List.of(), viaRoute.json().getList("breaks"));
         Gateway.Reply badTime = Gateway.get(w.d.adminA, path + "?asOf=tomorrow");
         assertEquals(400, badTime.status(), badTime::toString);
+        Gateway.Reply cancelled = Gateway.post(w.d.adminA, "/points/redemptions/" + redemption.json().getString("id") + "/cancel", null);
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        Gateway.Reply account = Gateway.get(w.d.adminA, "/points/accounts/" + PointsWorld.hh(h));
+        assertEquals(Map.of(RulesTest.monthNow().substring(0, 4), 45), account.json().getMap("lots"),
+                "points given back to an expired year count as this year's");
+
+        db.updateItem(u -> u.tableName("PointsTable")
+                .key(Map.of("pk", AttributeValue.fromS("POSTINGS#" + PointsWorld.hh(other)), "sk", AttributeValue.fromS("000000000001")))
+                .updateExpression("SET memo = :m").expressionAttributeValues(Map.of(":m", AttributeValue.fromS("改过的"))));
+        ChainAudit.Result broken = audit.run(c);
+        assertEquals(false, broken.intact());
+        assertEquals(List.of(PointsWorld.hh(other)), broken.breaks().stream().map(b -> b.accountId()).toList());
+        assertEquals(Long.valueOf(1), broken.breaks().get(0).firstBreak());
     }
 }

@@ -23,7 +23,7 @@ class InspectionTest {
     void publishingPaysEachCleanHouseholdOnceAndFreezesTheSheet() {
         PointsWorld w = new PointsWorld();
         String c = w.d.communityA;
-        String month = "2026-10";
+        String month = RulesTest.monthNow();
         Gateway.Reply noRule = Gateway.post(w.d.workerA1, "/points/inspections", Map.of("gridCode", w.d.gridA1, "month", month));
         assertEquals(409, noRule.status(), noRule::toString);
         assertEquals("NO_INSPECTION_RULE", noRule.json().getString("code"));
@@ -65,6 +65,18 @@ class InspectionTest {
         assertEquals(200, again.status(), again::toString);
         assertEquals(20, w.balance(PointsWorld.hh(clean)), "a second publication pays nobody again");
         assertEquals("SHEET_PUBLISHED", score(w, sheet, dirty, 10, 10, 10, 409).json().getString("code"));
+
+        w.awarded(clean, 5);
+        String year = month.substring(0, 4);
+        Gateway.Reply board = Gateway.get(w.d.workerA1, "/points/grids/" + w.d.gridA1 + "/leaderboard?year=" + year);
+        assertEquals(200, board.status(), board::toString);
+        assertEquals(List.of(clean, spotless), board.json().getList("householdId", String.class), board::toString);
+        assertEquals(List.of(25, 20), board.json().getList("earned", Integer.class));
+        assertEquals(List.of(1, 2), board.json().getList("rank", Integer.class));
+        Gateway.Reply report = Gateway.get(w.d.adminA, "/points/communities/" + c + "/report");
+        assertEquals(45, report.json().getInt("byGrid.find { it.gridCode == '" + w.d.gridA1 + "' }.issued"), report::toString);
+        assertEquals(40, report.json().getInt("byKind.INSPECTION"));
+        assertEquals(5, report.json().getInt("byKind.MANUAL"));
 
         Gateway.Reply list = Gateway.get(w.d.adminA, "/points/inspections?community=" + c + "&month=" + month);
         assertEquals(List.of("PUBLISHED"), list.json().getList("status", String.class), list::toString);

@@ -107,6 +107,11 @@ public class Expiry {
         return new Result(communityCode, asOf.toString(), households, points, items);
     }
 
+    /** The source key of the expiry of a household's year: once per household and year. */
+    static String source(String householdId, String year) {
+        return "EXPIRY#" + householdId + "#" + year;
+    }
+
     /** When the points earned in {@code year} expire: {@code months} after the year ends, China time. */
     static Instant deadline(String year, int months) {
         return Months.start(LocalDate.of(Integer.parseInt(year) + 1, 1, 1).plusMonths(months));
@@ -114,7 +119,7 @@ public class Expiry {
 
     /** Posts the expiry of one household's year, once; the lot as it stands when the entry lands. */
     private Item expire(PointsAccount seen, String year) {
-        String source = "EXPIRY#" + seen.ownerId() + "#" + year;
+        String source = source(seen.ownerId(), year);
         return ledger.retrying(() -> {
             Optional<String> earlier = ledger.entryOf(source);
             if (earlier.isPresent()) {

@@ -198,7 +198,9 @@ public class PointsLedger {
             if (original == null) {
                 years.put(Months.year(draft.earnedAt() == null ? clock.instant() : draft.earnedAt()), amount);
             } else {
-                before.forEach((y, a) -> years.merge(y, -a, Long::sum));
+                // Points given back to a year that has expired meanwhile would never expire: they count as this year's.
+                String thisYear = Months.year(clock.instant());
+                before.forEach((y, a) -> years.merge(expired(account, y) ? thisYear : y, -a, Long::sum));
                 long rest = amount - years.values().stream().mapToLong(Long::longValue).sum();
                 if (rest != 0) {
                     years.merge(Months.year(clock.instant()), rest, Long::sum);
@@ -228,6 +230,11 @@ public class PointsLedger {
             (original == null ? years : before).forEach((y, a) -> earned.merge(y, original == null ? a : -a, Long::sum));
         }
         return new Moved(account, after, lots, earned, years);
+    }
+
+    /** Whether the expiry of the household's points of {@code year} has posted. */
+    private boolean expired(PointsAccount household, String year) {
+        return entryOf(Expiry.source(household.ownerId(), year)).isPresent();
     }
 
     /** Keeps the grid's leaderboard item of each year the posting changed the household's earnings in. */

@@ -23,6 +23,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
+import org.redgrid.kernel.text.DisplayText;
 import org.redgrid.kernel.time.Ids;
 import org.redgrid.points.entity.EntryKind;
 import org.redgrid.points.entity.JournalEntry;
@@ -65,7 +66,7 @@ public class PointsRules {
 
     /** A new rule: its kind, name, points per unit, own monthly cap, and for inspections the scores. */
     public record NewRule(@NotNull(message = "请选择规则类型") RuleKind kind,
-            @NotBlank(message = "请填写规则名称") @Size(max = 50, message = "名称最多 50 个字") String name,
+            @NotBlank(message = "请填写规则名称") @Size(max = 50, message = "名称最多 50 个字") @DisplayText String name,
             @NotNull(message = "请填写积分") @Min(value = 1, message = "积分至少为 1") @Max(value = 10_000, message = "积分最多 10000") Long points,
             @Min(value = 0, message = "月度上限不能为负") @Max(value = 1_000_000, message = "月度上限最多 1000000") Long monthlyCap,
             @Min(value = 0, message = "清洁户分数线不能为负") @Max(value = 300, message = "清洁户分数线最多 300") Long threshold,
@@ -73,7 +74,7 @@ public class PointsRules {
     }
 
     /** A change of a rule, made against the version read; it becomes the next version. */
-    public record RuleChange(@NotBlank(message = "请填写规则名称") @Size(max = 50, message = "名称最多 50 个字") String name,
+    public record RuleChange(@NotBlank(message = "请填写规则名称") @Size(max = 50, message = "名称最多 50 个字") @DisplayText String name,
             @NotNull(message = "请填写积分") @Min(value = 1, message = "积分至少为 1") @Max(value = 10_000, message = "积分最多 10000") Long points,
             @Min(value = 0, message = "月度上限不能为负") @Max(value = 1_000_000, message = "月度上限最多 1000000") Long monthlyCap,
             @Min(value = 0, message = "清洁户分数线不能为负") @Max(value = 300, message = "清洁户分数线最多 300") Long threshold,
