@@ -22,6 +22,7 @@ final class PointsDemo {
 
     static final String COMMUNITY = "C01";
     static final String GRID = "G0101";
+    static final String OTHER_GRID = "G0102";
 
     private final Api api;
 
@@ -38,14 +39,20 @@ final class PointsDemo {
         rule(Map.of("kind", "MANUAL", "name", "见义勇为", "points", 50));
         String helping = rule(Map.of("kind", "MANUAL", "name", "邻里互助", "points", 5, "monthlyCap", 20));
 
-        api.call("/directory/households", Map.of("nodeCode", "B010103", "address", "幸福小区3号楼201室", "label", "李家"), "POST");
-        api.call("/directory/households", Map.of("nodeCode", "B010101", "address", "幸福小区1号楼202室", "label", "张家"), "POST");
+        // In 幸福二网格, so that 幸福一网格 keeps the directory demo's two households (the directory's browser steps count them).
+        api.call("/directory/households", Map.of("nodeCode", OTHER_GRID, "address", "幸福小区5号楼201室", "label", "李家"), "POST");
+        api.call("/directory/households", Map.of("nodeCode", OTHER_GRID, "address", "幸福小区6号楼202室", "label", "张家"), "POST");
         Map<String, String> households = new LinkedHashMap<>();
+        Map<String, String> inGrid = new LinkedHashMap<>();
         for (JsonNode h : api.call("/directory/households?under=" + COMMUNITY + "&limit=100", null, "GET").path("items")) {
             String id = h.path("id").asText();
             api.call("/points/accounts", Map.of("householdId", id), "POST");
-            households.put(h.path("label").isMissingNode() || h.path("label").isNull() ? h.path("address").asText()
-                    : h.path("label").asText(), id);
+            String name = h.path("label").isMissingNode() || h.path("label").isNull() ? h.path("address").asText()
+                    : h.path("label").asText();
+            households.put(name, id);
+            if (h.path("pathNames").toString().contains("幸福一网格")) {
+                inGrid.put(name, id);
+            }
         }
         long[] points = { 80, 60, 40, 30 };
         int i = 0;
@@ -74,7 +81,7 @@ final class PointsDemo {
         api.call("/points/inspections", Map.of("gridCode", GRID, "month", now.minusMonths(1).toString()), "POST");
         long[][] scores = { { 9, 9, 9 }, { 8, 9, 8 }, { 6, 6, 6 }, { 8, 8, 8 } };
         i = 0;
-        for (String id : households.values()) {
+        for (String id : inGrid.values()) {
             long[] s = scores[i++ % scores.length];
             api.call(last + "/scores/" + id, Map.of("personal", s[0], "indoor", s[1], "surroundings", s[2]), "PUT");
         }
