@@ -33,7 +33,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 Members.registration(d.gridB1, employer, true));
         final Map<String, String> leaderA1 = ServiceRecordTest.leader(d);
         final String serviceB = loggedService(Members.member(d, "member-b", d.communityB), d.gridB1);
+        final Map<String, String> workerB1 = Tokens.accessToken("worker-b1-" + d.prefix, "grid-worker@" + d.gridB1);
+        final String leaveB = LeaveTest.requested(workerB1, LeaveTest.leave(d.gridB1, LeaveTest.today().plusDays(1),
+                LeaveTest.today().plusDays(1), "PERSONAL"));
         int fresh;
+        /** Who requested the leave {@link #freshLeaveA1()} made last: the only one who may cancel it. */
+        Map<String, String> requester;
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
@@ -54,6 +59,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         /** A grid worker of grid A1 who has not clocked in today. */
         Map<String, String> freshWorkerA1() {
             return Tokens.accessToken("worker" + (++fresh) + "-" + d.prefix, "grid-worker@" + d.gridA1);
+        }
+
+        /** A new pending leave in grid A1, requested by a fresh cadre. */
+        String freshLeaveA1() {
+            requester = freshWorkerA1();
+            return LeaveTest.requested(requester, LeaveTest.leave(d.gridA1, LeaveTest.today().plusDays(1),
+                    LeaveTest.today().plusDays(2), "SICK"));
         }
 
         /** A member of community A not yet registered. */
@@ -82,6 +94,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
     protected List<Map<String, String>> widerScopes(Fixture f, Case<Fixture> c) {
         Map<String, String> caller = c.inScope().apply(f);
         return caller == f.memberA || caller == f.resident || c.route().startsWith("/checkin/employers")
+                || c.route().endsWith("/mine")
                 ? List.of() : List.of(f.d.streetAdmin, f.d.districtAdmin);
     }
 
@@ -91,7 +104,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         return Gateway.get(f.d.adminB, "/checkin/registrations?under=" + f.d.communityB + "&status=PENDING").body()
                 + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
-                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body();
+                + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body()
+                + Gateway.get(f.d.adminB, "/checkin/leave/pending?under=" + f.d.communityB).body();
     }
 
     static String quarter() {
@@ -143,7 +157,23 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Case<>("/checkin/services/mine/totals", "GET", f -> "/checkin/services/mine/totals?period=2026", null,
                         memberA, resident, 200),
                 new Case<>("/checkin/grids/{code}/ledger", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/ledger?quarter=" + quarter(), null,
-                        workerA1, leaderB1, 200));
+                        workerA1, leaderB1, 200),
+                new Case<>("/checkin/leave", "POST", f -> "/checkin/leave", f -> LeaveTest.leave(f.d.gridA1, LeaveTest.today().plusDays(1),
+                        LeaveTest.today().plusDays(1), "PERSONAL"), Fixture::freshWorkerA1, leaderB1, 201),
+                new Case<>("/checkin/leave/mine", "GET", f -> "/checkin/leave/mine", null, workerA1, resident, 200),
+                new Case<>("/checkin/leave/pending", "GET", f -> "/checkin/leave/pending?under=" + f.d.communityA, null,
+                        adminA, adminB, 200),
+                new Case<>("/checkin/grids/{code}/leave/{memberId}", "GET",
+                        f -> "/checkin/grids/" + f.d.gridA1 + "/leave/worker-a1-" + f.d.prefix + "?month=2026-01", null,
+                        f -> f.leaderA1, leaderB1, 200),
+                new Case<>("/checkin/leave/{id}/approve", "POST", f -> "/checkin/leave/" + f.freshLeaveA1() + "/approve", f -> Map.of(),
+                        f -> f.leaderA1, leaderB1, 200),
+                new Case<>("/checkin/leave/{id}/reject", "POST", f -> "/checkin/leave/" + f.freshLeaveA1() + "/reject",
+                        f -> Map.of("reason", "人手不足"), adminA, adminB, 200),
+                new Case<>("/checkin/leave/{id}/cancel", "POST", f -> "/checkin/leave/" + f.freshLeaveA1() + "/cancel", null,
+                        f -> f.requester, workerA1, 200),
+                new Case<>("/checkin/grids/{code}/attendance", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/attendance?month=2026-01",
+                        null, f -> f.leaderA1, adminB, 200));
     }
 
     @Override
@@ -161,6 +191,14 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/services", "POST", f -> "/checkin/services", f -> ServiceRecordTest.service(f.d.gridB1, 60, List.of()),
                         f -> f.memberA),
                 new Cross<>("/checkin/services/{id}/verify", "POST", f -> "/checkin/services/" + f.serviceB + "/verify", null,
-                        f -> f.leaderA1));
+                        f -> f.leaderA1),
+                new Cross<>("/checkin/leave", "POST", f -> "/checkin/leave", f -> LeaveTest.leave(f.d.gridB1, LeaveTest.today().plusDays(3),
+                        LeaveTest.today().plusDays(3), "SICK"), f -> f.d.workerA1),
+                new Cross<>("/checkin/leave/{id}/approve", "POST", f -> "/checkin/leave/" + f.leaveB + "/approve", f -> Map.of(),
+                        f -> f.leaderA1),
+                new Cross<>("/checkin/leave/{id}/reject", "POST", f -> "/checkin/leave/" + f.leaveB + "/reject",
+                        f -> Map.of("reason", "越界"), adminA),
+                new Cross<>("/checkin/leave/{id}/cancel", "POST", f -> "/checkin/leave/" + f.leaveB + "/cancel", null,
+                        f -> f.d.workerA1));
     }
 }

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.checkin.control.AttendanceSheet;
 import org.redgrid.checkin.control.CheckinPermissions;
 import org.redgrid.checkin.control.ClockIns;
+import org.redgrid.checkin.control.GridAttendance;
 import org.redgrid.checkin.control.NewClockIn;
 import org.redgrid.checkin.entity.ClockIn;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -60,5 +61,14 @@ public class ClockInsResource {
     public AttendanceSheet month(@PathParam("code") String code, @PathParam("memberId") String memberId,
             @QueryParam("month") @NotNull(message = "请指定月份") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "月份格式为 YYYY-MM") String month) {
         return clockIns.month(code, memberId, YearMonth.parse(month));
+    }
+
+    @GET
+    @Path("/grids/{code}/attendance")
+    @Secured(CheckinPermissions.ATTENDANCE_READ)
+    @Operation(summary = "网格某月考勤日历：每人每天的上下班打卡、假期、网格外打卡及缺勤日")
+    public GridAttendance gridMonth(@PathParam("code") String code,
+            @QueryParam("month") @NotNull(message = "请指定月份") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "月份格式为 YYYY-MM") String month) {
+        return clockIns.gridMonth(code, YearMonth.parse(month));
     }
 }

@@ -36,6 +36,15 @@ public class CheckinPermissions implements DomainPermissions {
     /** Verify service records in one's grid scope. */
     public static final String SERVICE_VERIFY = "checkin.service.verify";
 
+    /** Request and cancel one's own leave (请销假): sinking cadres and grid workers. */
+    public static final String LEAVE_WRITE = "checkin.leave.write";
+    /** Approve or reject leave in one's grid scope (grid leaders, community admins). */
+    public static final String LEAVE_REVIEW = "checkin.leave.review";
+    /** Publish a grid's quarter of service (按季度公示). */
+    public static final String PUBLICATION_WRITE = "checkin.publication.write";
+    /** Confirm, as a beneficiary household's resident, a service done for one's household. */
+    public static final String SERVICE_CONFIRM = "checkin.service.confirm";
+
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
         ALL.put(SELF_WRITE, "本人报到");
@@ -49,6 +58,10 @@ public class CheckinPermissions implements DomainPermissions {
         ALL.put(SERVICE_WRITE, "登记本人服务纪实");
         ALL.put(SERVICE_READ, "查看辖区服务台账");
         ALL.put(SERVICE_VERIFY, "核实服务纪实");
+        ALL.put(LEAVE_WRITE, "本人请假、销假");
+        ALL.put(LEAVE_REVIEW, "审批请假");
+        ALL.put(PUBLICATION_WRITE, "发布网格季度服务公示");
+        ALL.put(SERVICE_CONFIRM, "受益居民确认服务");
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.checkin.entity.ClockIn;
 import org.redgrid.checkin.entity.Keys;
+import org.redgrid.checkin.entity.LeaveDay;
+import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.grid.GridPort;
 import org.redgrid.kernel.problem.ProblemException;
@@ -90,29 +94,63 @@ public class ClockIns {
         }, ClockIn::id, id -> load(place.code(), memberId, id)));
     }
 
-    /** A member's month at one grid: one Query. */
+    /** A member's month at one grid: one Query (clock-ins, refused attempts and approved leave days). */
     public AttendanceSheet month(String gridCode, String memberId, YearMonth month) {
         GridPort.Place place = grid.node(gridCode);
         guard.require(CheckinPermissions.ATTENDANCE_READ, place.path());
-        List<ClockIn> all = new ArrayList<>();
         QueryRequest query = QueryRequest.builder().tableName(store.table().name())
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :month)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.attendance(place.code(), memberId)), ":month", s(month.toString())))
                 .build();
-        for (QueryResponse page : store.table().db().queryPaginator(query)) {
-            page.items().forEach(item -> all.add(ClockIn.fromItem(item)));
+        return sheet(memberId, place.code(), month, all(query));
+    }
+
+    /** A grid's month for every member with a clock-in, an attempt or a leave day in it (考勤日历): one Query. */
+    public GridAttendance gridMonth(String gridCode, YearMonth month) {
+        GridPort.Place place = grid.node(gridCode);
+        guard.require(CheckinPermissions.ATTENDANCE_READ, place.path());
+        QueryRequest query = QueryRequest.builder().tableName(store.table().name()).indexName(SingleTable.BY_PATH)
+                .keyConditionExpression("gsi2pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.gridMonth(place.code(), month.toString()))))
+                .build();
+        Map<String, List<Map<String, AttributeValue>>> byMember = new TreeMap<>();
+        for (Map<String, AttributeValue> item : all(query)) {
+            byMember.computeIfAbsent(Attr.str(item, "memberId"), m -> new ArrayList<>()).add(item);
         }
+        List<GridAttendance.Member> members = new ArrayList<>();
+        byMember.forEach((memberId, items) -> members.add(GridAttendance.Member.of(sheet(memberId, place.code(), month, items), zone)));
+        return new GridAttendance(place.code(), month.toString(), workingDays(month, LocalDate.MAX), members);
+    }
+
+    private AttendanceSheet sheet(String memberId, String gridCode, YearMonth month, List<Map<String, AttributeValue>> items) {
+        List<LeaveDay> leave = items.stream().filter(LeaveDay::isLeave).map(LeaveDay::fromItem).toList();
+        List<ClockIn> all = items.stream().filter(i -> !LeaveDay.isLeave(i)).map(ClockIn::fromItem).toList();
         List<ClockIn> clockIns = all.stream().filter(c -> !ClockIn.OUTSIDE.equals(c.kind())).toList();
         Set<String> present = clockIns.stream().filter(c -> "IN".equals(c.kind())).map(ClockIn::day).collect(Collectors.toSet());
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<String> missed = new ArrayList<>();
+        Set<String> onLeave = leave.stream().map(LeaveDay::day).collect(Collectors.toSet());
+        List<String> missed = workingDays(month, LocalDate.now(clock.withZone(zone))).stream()
+                .filter(d -> !present.contains(d) && !onLeave.contains(d)).toList();
+        return new AttendanceSheet(memberId, gridCode, month.toString(), clockIns, missed,
+                all.stream().filter(c -> ClockIn.OUTSIDE.equals(c.kind())).toList(), leave);
+    }
+
+    /** Monday to Friday of the month, before {@code today}. */
+    private static List<String> workingDays(YearMonth month, LocalDate today) {
+        List<String> days = new ArrayList<>();
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()) && d.isBefore(today); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !present.contains(d.toString())) {
-                missed.add(d.toString());
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(d.toString());
             }
         }
-        return new AttendanceSheet(memberId, place.code(), month.toString(), clockIns, missed,
-                all.stream().filter(c -> ClockIn.OUTSIDE.equals(c.kind())).toList());
+        return days;
+    }
+
+    private List<Map<String, AttributeValue>> all(QueryRequest query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (QueryResponse page : store.table().db().queryPaginator(query)) {
+            items.addAll(page.items());
+        }
+        return items;
     }
 
     private ClockIn load(String gridCode, String memberId, String id) {

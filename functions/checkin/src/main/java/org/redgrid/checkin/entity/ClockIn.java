@@ -29,6 +29,8 @@ public record ClockIn(String memberId, String gridCode, String day, String kind,
     public Map<String, AttributeValue> toItem() {
         String sk = OUTSIDE.equals(kind) ? day + "#" + OUTSIDE + "#" + at : day + "#" + kind;
         Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(Keys.attendance(gridCode, memberId), sk));
+        item.put(SingleTable.GSI2PK, s(Keys.gridMonth(gridCode, day.substring(0, 7))));
+        item.put(SingleTable.GSI2SK, s(memberId + "#" + sk));
         item.put("memberId", s(memberId));
         item.put("gridCode", s(gridCode));
         item.put("day", s(day));

@@ -64,4 +64,37 @@ public final class Keys {
     public static String employerScope(String employerCode) {
         return "/" + employerCode + "/";
     }
+
+    public static final String LEAVE_SK = "LEAVE";
+
+    public static String leave(String id) {
+        return "LEAVE#" + id;
+    }
+
+    /** The ByParent partition of a member's leave requests, by first day. */
+    public static String memberLeave(String memberId) {
+        return "LEAVES#" + memberId;
+    }
+
+    /** The sparse ByPath partition of pending leave under one root of the grid tree (only PENDING requests carry it). */
+    public static String pendingLeave(String root) {
+        return "LEAVE#PENDING#" + root;
+    }
+
+    /** The ByPath partition of a grid's attendance in one month (clock-ins, attempts, leave days of all its members). */
+    public static String gridMonth(String gridCode, String month) {
+        return "GRIDMONTH#" + gridCode + "#" + month;
+    }
+
+    /** The ByParent partition of the service records done for one household (受益户), by day. */
+    public static String beneficiary(String householdId) {
+        return "BENEFICIARY#" + householdId;
+    }
+
+    /** A grid's published quarter (季度公示): a summary item and one item per member. */
+    public static String publication(String gridCode, String quarter) {
+        return "PUBLICATION#" + gridCode + "#" + quarter;
+    }
+
+    public static final String PUBLICATION_SK = "#SUMMARY";
 }

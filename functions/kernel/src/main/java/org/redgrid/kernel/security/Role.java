@@ -22,7 +22,7 @@ public enum Role {
     /** 社区管理员 */
     COMMUNITY_ADMIN("community-admin", "社区管理员", Home.CONSOLE, Table.ADMIN),
     /** 网格长 */
-    GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_STAFF),
+    GRID_LEADER("grid-leader", "网格长", Home.CONSOLE, Table.GRID_LEADER),
     /** 网格员 */
     GRID_WORKER("grid-worker", "网格员", Home.CONSOLE, Table.GRID_STAFF),
     /** 党员 */
@@ -45,20 +45,31 @@ public enum Role {
                 "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
                 "points.settings.write", "points.stores.write", "points.counter.write",
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
-                "checkin.service.read", "checkin.service.verify");
+                "checkin.service.read", "checkin.service.verify",
+                "checkin.leave.review", "checkin.publication.write");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
                 "points.ledger.read", "points.award.write", "points.counter.write",
                 "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
-                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read");
+                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read",
+                "checkin.leave.write");
+        /** A grid leader (网格长) also approves leave, reads attendance and publishes the grid's quarter. */
+        static final Set<String> GRID_LEADER = union(GRID_STAFF, Set.of(
+                "checkin.leave.review", "checkin.attendance.read", "checkin.publication.write"));
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
                 "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write");
         static final Set<String> RESIDENT = Set.of(
                 "directory.self.read",
-                "checkin.board.read");
+                "checkin.board.read", "checkin.service.confirm");
         static final Set<String> EMPLOYER_UNIT = Set.of(
                 "checkin.employer.read", "checkin.board.read");
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> all = new java.util.HashSet<>(a);
+            all.addAll(b);
+            return Set.copyOf(all);
+        }
     }
 
     private final String code;
