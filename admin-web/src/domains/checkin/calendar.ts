@@ -1,4 +1,7 @@
-import type { CalendarDay, GridCalendar, LeaveType } from './pending'
+import type { components } from '../../api/schema'
+
+type GridAttendance = components['schemas']['GridAttendance']
+type CalendarDay = components['schemas']['Day']
 
 /** What one member's day shows on the attendance calendar (考勤日历). */
 export type DayState = 'present' | 'partial' | 'missed' | 'leave' | 'outside' | 'weekend' | 'future' | 'none'
@@ -9,7 +12,7 @@ export interface Cell {
   state: DayState
   in?: string
   out?: string
-  leave?: LeaveType
+  leave?: string
   outside: number
 }
 
@@ -50,11 +53,11 @@ export function stateOf(day: string, entry: CalendarDay | undefined, missed: boo
 }
 
 /** One row per member of the grid's month, one cell per day of the month, with the month's anomaly counts. */
-export function calendarRows(calendar: GridCalendar, today: string, nameOf: (memberId: string) => string = (id) => id): CalendarRow[] {
-  const days = daysOf(calendar.month)
+export function calendarRows(calendar: GridAttendance, today: string, nameOf: (memberId: string) => string = (id) => id): CalendarRow[] {
+  const days = daysOf(calendar.month ?? today.slice(0, 7))
   const working = new Set(calendar.workingDays)
-  return calendar.members.map((m) => {
-    const byDay = new Map(m.days.map((d) => [d.day, d]))
+  return (calendar.members ?? []).map((m) => {
+    const byDay = new Map((m.days ?? []).map((d) => [d.day, d]))
     const missed = new Set(m.missedDays)
     const cells = days.map((day): Cell => {
       const entry = byDay.get(day)
@@ -64,7 +67,7 @@ export function calendarRows(calendar: GridCalendar, today: string, nameOf: (mem
       }
     })
     return {
-      memberId: m.memberId, name: m.name ?? nameOf(m.memberId), cells, missed: missed.size, outside: m.outsideAttempts,
+      memberId: m.memberId ?? '', name: nameOf(m.memberId ?? ''), cells, missed: missed.size, outside: m.outsideAttempts ?? 0,
       leave: cells.filter((c) => c.state === 'leave').length,
     }
   })

@@ -22,18 +22,6 @@ export const pending = {
 
 export interface Page<T> { items: T[]; nextCursor?: string }
 
-export type LeaveType = 'PERSONAL' | 'SICK' | 'ANNUAL' | 'OFFICIAL' | 'OTHER'
-export type LeaveStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'CLOSED'
-export interface LeaveRequest {
-  id: string; memberId: string; gridCode: string; from: string; to: string; type: LeaveType; reason?: string; status: LeaveStatus
-  decidedBy?: string; decisionReason?: string; returnedOn?: string; version?: number; createdAt?: string
-}
-
-/** One member's days in the grid's month calendar (GET /checkin/grids/{code}/attendance?month=). */
-export interface CalendarDay { day: string; in?: string | null; out?: string | null; leave?: LeaveType | null; outside?: number }
-export interface CalendarMember { memberId: string; name?: string; days: CalendarDay[]; missedDays: string[]; leaveDays?: { day: string; leaveId?: string; type?: LeaveType }[]; outsideAttempts: number }
-export interface GridCalendar { gridCode: string; month: string; workingDays: string[]; members: CalendarMember[] }
-
 export interface PhotoUpload { key: string; uploadUrl: string; method: 'PUT'; headers: Record<string, string>; expiresAt?: string; maxBytes?: number }
 
 export interface Publication {

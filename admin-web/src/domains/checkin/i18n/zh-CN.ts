@@ -1,3 +1,5 @@
+import type { components } from '../../../api/schema'
+
 /**
  * The check-in domain's words (报到打卡). Value lists (statuses, leave types, grades, service categories) are the keys
  * of these label tables (values.ts).
@@ -11,7 +13,7 @@ export default {
   },
   status: { PENDING: '待确认', CONFIRMED: '已报到', REJECTED: '已退回' },
   leaveType: { PERSONAL: '事假', SICK: '病假', ANNUAL: '年休假', OFFICIAL: '公出', OTHER: '其他' },
-  leaveStatus: { PENDING: '待审批', APPROVED: '已批准', REJECTED: '未批准', CANCELLED: '已撤销', CLOSED: '已销假' },
+  leaveStatus: { PENDING: '待审批', APPROVED: '已批准', REJECTED: '未批准', CANCELLED: '已撤销', CLOSED: '已销假' } satisfies Record<components['schemas']['LeaveStatus'], string>,
   grade: { GOOD: '好', FAIRLY_GOOD: '较好', AVERAGE: '一般', POOR: '差' },
   criterion: { HOURS: '服务时长', RECORDS: '服务次数', ATTENDANCE: '出勤率', RATING: '群众评价' },
   category: {
