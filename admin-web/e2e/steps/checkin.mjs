@@ -83,7 +83,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await member.locator('[data-testid=my-registration] [data-status=PENDING]').waitFor()
 
     const admin = await consoleAs('community.admin')
-    await admin.goto(`${base}/checkin/registrations`)
+    await admin.goto(`${base}/check-in/registrations`)
     const row = admin.locator('[data-testid=registration-table] .el-table__row', { hasText: '党员报到甲' })
     await row.waitFor()
     expect((await row.textContent()).includes('2号楼') && (await row.textContent()).includes('法律咨询'), 'the queue shows the home and skills')
@@ -92,7 +92,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await admin.getByText('已确认 党员报到甲 报到').waitFor()
     await admin.locator('[data-testid=registration-tally]', { hasText: '已报到 1' }).waitFor()
 
-    await admin.click('[data-menu="checkin/board"]')
+    await admin.click('[data-menu="check-in/board"]')
     await admin.locator('[data-testid=grid-tree] [data-code=G0101]').click()
     const entry = admin.locator('[data-testid=board-row]', { hasText: '党员报到甲' })
     await entry.waitFor()
@@ -144,7 +144,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await worker.locator('[data-testid=clock-done] [data-kind=IN]').waitFor()
     await close(worker)
     const leader = await consoleAs('grid.leader')
-    await leader.goto(`${base}/checkin/attendance`)
+    await leader.goto(`${base}/check-in/attendance`)
     await leader.locator(`[data-testid=attendance-calendar] [data-member="grid.worker"] [data-day="${today}"][data-state=present]`).waitFor()
     expect((await leader.locator('[data-testid=attendance-anomalies]').textContent()).includes('网格外打卡 1 次'), 'the refused attempt is an anomaly')
     await leader.close()
@@ -162,7 +162,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await worker.screenshot({ path: join(artifacts, 'checkin-6-leave.png'), fullPage: true })
 
     const leader = await consoleAs('grid.leader')
-    await leader.goto(`${base}/checkin/attendance`)
+    await leader.goto(`${base}/check-in/attendance`)
     const queued = leader.locator('[data-testid=leave-queue] .el-table__row', { hasText: '发烧就医' })
     await queued.waitFor()
     await queued.getByRole('button', { name: '批准' }).click()
@@ -193,7 +193,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     expect(await member.locator('[data-testid=month-hours]').getAttribute('data-minutes') === '0', 'no verified minutes yet')
 
     const leader = await consoleAs('grid.leader')
-    await leader.goto(`${base}/checkin/ledger`)
+    await leader.goto(`${base}/check-in/ledger`)
     const line = leader.locator('[data-testid=ledger-table] .el-table__row', { hasText: '清理楼道杂物' })
     await line.waitFor()
     expect((await line.textContent()).includes('党员报到甲') && (await line.textContent()).includes('义务劳动'), 'the ledger names the member and the category')
