@@ -1,6 +1,7 @@
 // Browser steps of the check-in domain (报到打卡): the phone pages (/m/checkin/…) and the console pages, against the
 // local runtime and its demo data. Phones are 390 px, in Beijing time (the server's zone for days and duty hours).
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 
 const BEIJING = 'Asia/Shanghai'
 /** Inside 幸福一网格 (G0101, the demo square from 116.39,39.90) and well outside it. */
@@ -196,7 +197,9 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await leader.goto(`${base}/check-in/ledger`)
     const line = leader.locator('[data-testid=ledger-table] .el-table__row', { hasText: '清理楼道杂物' })
     await line.waitFor()
-    expect((await line.textContent()).includes('党员报到甲') && (await line.textContent()).includes('义务劳动'), 'the ledger names the member and the category')
+    // the names come from the grid's registrations, read beside the ledger
+    await leader.locator('[data-testid=ledger-table] .el-table__row', { hasText: '党员报到甲' }).waitFor()
+    expect((await line.textContent()).includes('义务劳动'), 'the ledger names the category in words')
     await line.getByRole('button', { name: '核实' }).click()
     await leader.locator('[data-testid=ledger-table] [data-verified=yes]').first().waitFor()
     await leader.locator('[data-testid=ledger-sum]', { hasText: '合计 1 小时 · 已核实 1 条' }).waitFor()
@@ -208,5 +211,40 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await member.locator('[data-testid=my-records] [data-verified=yes]', { hasText: '清理楼道杂物' }).waitFor()
     await member.screenshot({ path: join(artifacts, 'checkin-10-mine.png'), fullPage: true })
     await close(member)
+  })
+
+  await step('the community admin proposes the year\'s evaluation, overrides a grade with a reason, exports it to Excel and prints a notice', async () => {
+    const admin = await consoleAs('community.admin')
+    await admin.goto(`${base}/check-in/evaluation`)
+    await admin.locator('[data-testid=evaluation-propose]').click()
+    const row = admin.locator('[data-testid=evaluation-table] .el-table__row', { hasText: '党员报到甲' })
+    await row.waitFor()
+    await admin.locator('[data-testid=evaluation-status][data-status=PROPOSED]').waitFor()
+    await row.locator('.el-table__expand-icon').click()
+    await admin.locator('[data-breakdown="party.member"]', { hasText: '服务时长' }).waitFor()
+    await admin.screenshot({ path: join(artifacts, 'checkin-11-evaluation.png'), fullPage: true })
+    await admin.click('[data-testid="override-party.member"]')
+    const dialog = admin.locator('[data-testid=override-dialog]')
+    await dialog.locator('.el-radio[data-grade=FAIRLY_GOOD]').click()
+    await dialog.locator('[data-testid=override-reason] textarea').fill('社区服务表现突出，群众评价好')
+    await dialog.locator('[data-testid=override-save]').click()
+    await admin.locator('[data-member="party.member"][data-grade=FAIRLY_GOOD]').waitFor()
+
+    const download = admin.waitForEvent('download')
+    await admin.click('[data-testid=evaluation-export]')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(await (await download).path())
+    const all = wb.worksheets[0]
+    const header = all.getRow(2).values.slice(1)
+    expect(header.join() === '姓名,工作单位,社区,网格,服务时长（小时）,服务次数,得分,建议等次,评定等次,是否调整', `header: ${header}`)
+    const line = all.getRows(3, all.rowCount - 2).map((r) => r.values.slice(1)).find((v) => v[0] === '党员报到甲')
+    expect(line, 'the member is in the export')
+    expect(line[1] === '区卫健委' && line[8] === '较好' && line[9] === '是', `the member's line: ${line}`)
+    expect(wb.worksheets.some((w) => w.name === '区卫健委'), `a sheet per employer: ${wb.worksheets.map((w) => w.name)}`)
+
+    await admin.click('[data-testid="notice-party.member"]')
+    await admin.locator('[data-testid=notice-dialog] [data-testid=notice-grade]', { hasText: '较好' }).waitFor()
+    await admin.screenshot({ path: join(artifacts, 'checkin-12-notice.png'), fullPage: true })
+    await admin.close()
   })
 }

@@ -148,6 +148,1020 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkin/communities/{code}/evaluation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区现行的考评规则（未设置时为默认规则，版本 0） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRules"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 设置社区考评规则（产生新版本；权重、满分值、等次分数线） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewRules"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRules"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluation-rules/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区考评规则的历次版本（新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageEvaluationRules"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区某年度考评表：表头与一页党员（含得分构成） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SheetView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定稿：此后不能再提出或改评，工作单位可查看本单位人员等次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/members/{memberId}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改评：调整某党员的等次（须说明理由，留痕） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                    memberId: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GradeChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 改评记录（谁、何时、由何等次改为何等次、理由；不可更改） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageGradeOverride"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/communities/{code}/evaluations/{year}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按现行规则提出社区本年度全部已确认报到党员的考评等次（可重复提出；已改评的保留） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某街道或区之下的工作单位名录 */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit?: number;
+                    under: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageEmployerView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记工作单位（代码 E 加 2–8 位数字，由街道或区登记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发：同一键只生效一次 */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewEmployer"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某街道或区之下工作单位的年度排名（报到率与参与率） */
+        get: {
+            parameters: {
+                query: {
+                    under: string;
+                    year: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RankingView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/evaluations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位人员某年已定稿的考评等次（导出表格与打印通知用） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageGradeNotice"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位报到率（总体与按社区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/employers/{code}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位花名册及每人的报到情况（在哪里报到、是否确认） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageRosterEntry"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传本单位花名册（整体替换；错误逐行列出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 每次提交生成一个新值，重试时原样再发：同一键只生效一次 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RosterUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkin/employers/{code}/staff": {
         parameters: {
             query?: never;
@@ -242,6 +1256,71 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TallyView"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkin/evaluations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人某年度的考评 */
+        get: {
+            parameters: {
+                query: {
+                    year: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
                     };
                 };
                 /** @description 未登录或令牌无效 */
@@ -4676,6 +5755,13 @@ export interface components {
             /** Format: int64 */
             metres?: number;
         };
+        Community: {
+            communityCode?: string;
+            /** Format: int64 */
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+        };
         CommunitySettings: {
             /** Format: int64 */
             approvalThreshold: number;
@@ -4695,6 +5781,26 @@ export interface components {
         Correction: {
             reason: string;
         };
+        Criterion: {
+            criterion?: string;
+            /** Format: double */
+            value?: number;
+            /** Format: double */
+            target?: number;
+            /** Format: int32 */
+            weight?: number;
+            /** Format: double */
+            contribution?: number;
+            applies?: boolean;
+        };
+        Cutoffs: {
+            /** Format: double */
+            good: number;
+            /** Format: double */
+            fairlyGood: number;
+            /** Format: double */
+            average: number;
+        };
         Day: {
             day?: string;
             in?: string;
@@ -4708,8 +5814,80 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        EmployerView: {
+            code?: string;
+            name?: string;
+            nodeCode?: string;
+            nodeName?: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** Format: int64 */
+            rosterRows?: number;
+            rosterUploadedAt?: string;
+            /** Format: int64 */
+            version?: number;
+            createdAt?: string;
+        };
         /** @enum {string} */
         EntryKind: "AWARD" | "REDEMPTION" | "EXPIRY" | "REVERSAL";
+        EvaluationRules: {
+            communityCode?: string;
+            /** Format: int64 */
+            version?: number;
+            weights?: components["schemas"]["Weights"];
+            targets?: components["schemas"]["Targets"];
+            cutoffs?: components["schemas"]["Cutoffs"];
+            setBy?: string;
+            setAt?: string;
+        };
+        EvaluationSheet: {
+            communityCode?: string;
+            communityName?: string;
+            year?: string;
+            status?: components["schemas"]["Status"];
+            /** Format: int64 */
+            rulesVersion?: number;
+            /** Format: int64 */
+            members?: number;
+            grades?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            overrides?: number;
+            proposedAt?: string;
+            proposedBy?: string;
+            finalisedAt?: string;
+            finalisedBy?: string;
+        };
+        EvaluationView: {
+            memberId?: string;
+            name?: string;
+            employerCode?: string;
+            employerName?: string;
+            communityCode?: string;
+            communityName?: string;
+            gridCode?: string;
+            year?: string;
+            /** Format: double */
+            score?: number;
+            proposedGrade?: components["schemas"]["Grade"];
+            grade?: components["schemas"]["Grade"];
+            gradeLabel?: string;
+            overridden?: boolean;
+            breakdown?: components["schemas"]["Criterion"][];
+            /** Format: int64 */
+            minutes?: number;
+            /** Format: double */
+            hours?: number;
+            /** Format: int64 */
+            records?: number;
+            /** Format: int64 */
+            rulesVersion?: number;
+            /** Format: int64 */
+            version?: number;
+            finalised?: boolean;
+            finalisedAt?: string;
+        };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE";
         Good: {
@@ -4720,6 +5898,44 @@ export interface components {
             price?: number;
             /** Format: int64 */
             stock?: number;
+        };
+        /** @enum {string} */
+        Grade: "GOOD" | "FAIRLY_GOOD" | "AVERAGE" | "POOR";
+        GradeChange: {
+            grade: string;
+            reason: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        GradeNotice: {
+            memberId?: string;
+            name?: string;
+            employerCode?: string;
+            employerName?: string;
+            communityCode?: string;
+            communityName?: string;
+            year?: string;
+            grade?: components["schemas"]["Grade"];
+            gradeLabel?: string;
+            /** Format: double */
+            hours?: number;
+            /** Format: int64 */
+            minutes?: number;
+            /** Format: int64 */
+            records?: number;
+            finalisedAt?: string;
+            noticeDate?: components["schemas"]["LocalDate"];
+        };
+        GradeOverride: {
+            communityCode?: string;
+            year?: string;
+            memberId?: string;
+            name?: string;
+            from?: components["schemas"]["Grade"];
+            to?: components["schemas"]["Grade"];
+            reason?: string;
+            by?: string;
+            at?: string;
         };
         GrantView: {
             role?: string;
@@ -4800,6 +6016,11 @@ export interface components {
         };
         /** @enum {string} */
         LeaveStatus: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED" | "CLOSED";
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         Member: {
             memberId?: string;
             days?: components["schemas"]["Day"][];
@@ -4828,6 +6049,13 @@ export interface components {
             lon: number;
             /** Format: double */
             lat: number;
+        };
+        NewEmployer: {
+            code: string;
+            name: string;
+            nodeCode: string;
+            contactName: string;
+            contactPhone: string;
         };
         NewGood: {
             name: string;
@@ -4884,6 +6112,13 @@ export interface components {
             availability?: string;
             showPhone: boolean;
         };
+        NewRules: {
+            weights: components["schemas"]["Weights"];
+            targets: components["schemas"]["Targets"];
+            cutoffs: components["schemas"]["Cutoffs"];
+            /** Format: int64 */
+            baseVersion?: number;
+        };
         NewServiceRecord: {
             gridCode: string;
             day: string;
@@ -4938,6 +6173,22 @@ export interface components {
             items?: components["schemas"]["Award"][];
             nextCursor?: string;
         };
+        PageEmployerView: {
+            items?: components["schemas"]["EmployerView"][];
+            nextCursor?: string;
+        };
+        PageEvaluationRules: {
+            items?: components["schemas"]["EvaluationRules"][];
+            nextCursor?: string;
+        };
+        PageGradeNotice: {
+            items?: components["schemas"]["GradeNotice"][];
+            nextCursor?: string;
+        };
+        PageGradeOverride: {
+            items?: components["schemas"]["GradeOverride"][];
+            nextCursor?: string;
+        };
         PageHouseholdView: {
             items?: components["schemas"]["HouseholdView"][];
             nextCursor?: string;
@@ -4956,6 +6207,10 @@ export interface components {
         };
         PageRegistrationView: {
             items?: components["schemas"]["RegistrationView"][];
+            nextCursor?: string;
+        };
+        PageRosterEntry: {
+            items?: components["schemas"]["RosterEntry"][];
             nextCursor?: string;
         };
         PageServiceRecord: {
@@ -5047,6 +6302,44 @@ export interface components {
             /** Format: int64 */
             amount?: number;
         };
+        Ranked: {
+            /** Format: int32 */
+            rank?: number;
+            code?: string;
+            name?: string;
+            /** Format: int64 */
+            rostered?: number;
+            /** Format: int64 */
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+            /** Format: double */
+            registrationRate?: number;
+            /** Format: int64 */
+            participants?: number;
+            /** Format: double */
+            participationRate?: number;
+            /** Format: double */
+            score?: number;
+        };
+        RankingView: {
+            under?: string;
+            year?: string;
+            items?: components["schemas"]["Ranked"][];
+        };
+        RateView: {
+            code?: string;
+            name?: string;
+            /** Format: int64 */
+            rostered?: number;
+            /** Format: int64 */
+            registered?: number;
+            /** Format: int64 */
+            confirmed?: number;
+            /** Format: double */
+            registrationRate?: number;
+            communities?: components["schemas"]["Community"][];
+        };
         Redemption: {
             id?: string;
             storeId?: string;
@@ -5085,6 +6378,38 @@ export interface components {
             /** Format: int64 */
             quantity: number;
         };
+        Result: {
+            employerCode?: string;
+            /** Format: int64 */
+            rows?: number;
+            /** Format: int64 */
+            added?: number;
+            /** Format: int64 */
+            removed?: number;
+            /** Format: int64 */
+            changed?: number;
+            uploadedAt?: string;
+            uploadedBy?: string;
+        };
+        RosterEntry: {
+            name?: string;
+            phone?: string;
+            post?: string;
+            registered?: boolean;
+            status?: string;
+            memberId?: string;
+            homeName?: string;
+            gridCode?: string;
+            communityCode?: string;
+        };
+        RosterUpload: {
+            rows: components["schemas"]["Row"][];
+        };
+        Row: {
+            name?: string;
+            phone?: string;
+            post?: string;
+        };
         ServiceRecord: {
             id?: string;
             memberId?: string;
@@ -5100,6 +6425,11 @@ export interface components {
             verifiedBy?: string;
             verifiedAt?: string;
             createdAt?: string;
+        };
+        SheetView: {
+            head?: components["schemas"]["EvaluationSheet"];
+            items?: components["schemas"]["EvaluationView"][];
+            nextCursor?: string;
         };
         StaffEntry: {
             memberId?: string;
@@ -5124,6 +6454,8 @@ export interface components {
             previousHash?: string;
             hash?: string;
         };
+        /** @enum {string} */
+        Status: "PROPOSED" | "FINALISING" | "FINAL";
         Store: {
             id?: string;
             name?: string;
@@ -5142,6 +6474,16 @@ export interface components {
             confirmed?: number;
             /** Format: int64 */
             rejected?: number;
+        };
+        Targets: {
+            /** Format: double */
+            hours: number;
+            /** Format: int32 */
+            records: number;
+            /** Format: double */
+            attendanceRate: number;
+            /** Format: double */
+            rating: number;
         };
         Totals: {
             period?: string;
@@ -5197,6 +6539,16 @@ export interface components {
             version?: number;
             createdAt?: string;
             updatedAt?: string;
+        };
+        Weights: {
+            /** Format: int32 */
+            hours: number;
+            /** Format: int32 */
+            records: number;
+            /** Format: int32 */
+            attendance: number;
+            /** Format: int32 */
+            rating: number;
         };
         /** @description RFC 9457 problem details with a stable code and zh-CN texts */
         Problem: {

@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { EVALUATION_COLUMNS, ROSTER_COLUMNS, evaluationWorkbook, noticesWorkbook, parseRoster, rosterErrorsBySheetRow, rosterTemplate } from './excel'
-import type { Evaluation } from './pending'
+import type { components } from '../../api/schema'
+
+type Evaluation = components['schemas']['EvaluationView']
 
 async function sheet(rows: (string | number)[][]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook()
@@ -48,7 +50,7 @@ it('the roster template parses to its own valid example row', async () => {
 })
 
 const evaluation = (name: string, employerName: string, grade: Evaluation['grade'], overridden = false): Evaluation => ({
-  memberId: name, name, employerName, communityName: '幸福社区', gridCode: 'G0102', year: 2026, score: 88.5, proposedGrade: 'GOOD', grade, overridden,
+  memberId: name, name, employerName, communityName: '幸福社区', gridCode: 'G0102', year: '2026', score: 88.5, proposedGrade: 'GOOD', grade, overridden,
   breakdown: [], minutes: 150, records: 3,
 })
 
@@ -68,6 +70,6 @@ it('exports the evaluation with grades in words, everyone first and then a sheet
 })
 
 it('exports an employer\'s final grades', async () => {
-  const wb = await read(await noticesWorkbook('区财政局', [{ memberId: 'm1', name: '刘在职', communityName: '幸福社区', year: 2026, grade: 'FAIRLY_GOOD', hours: '12.5', records: 7, noticeDate: '2026-12-31' }]))
+  const wb = await read(await noticesWorkbook('区财政局', [{ memberId: 'm1', name: '刘在职', communityName: '幸福社区', year: '2026', grade: 'FAIRLY_GOOD', hours: 12.5, records: 7, noticeDate: '2026-12-31' }]))
   expect(wb.worksheets[0].getRow(3).values).toEqual([undefined, '刘在职', '幸福社区', 2026, 12.5, 7, '较好', '2026-12-31'])
 })

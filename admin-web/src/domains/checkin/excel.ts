@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs'
 import type { FieldError } from '../../api/problem'
-import type { Evaluation, Grade, Notice } from './pending'
+import type { components } from '../../api/schema'
 import zh from './i18n/zh-CN'
+
+type Evaluation = components['schemas']['EvaluationView']
+type Notice = components['schemas']['GradeNotice']
+type Grade = components['schemas']['Grade']
 
 /** One person of an employer's roster (花名册), as read from a sheet row. */
 export interface RosterRow {
@@ -94,8 +98,8 @@ export const EVALUATION_COLUMNS = ['姓名', '工作单位', '社区', '网格',
  */
 export async function evaluationWorkbook(title: string, items: Evaluation[]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook()
-  const line = (e: Evaluation) => [e.name ?? e.memberId, e.employerName ?? e.employerCode ?? '', e.communityName ?? e.communityCode ?? '', e.gridCode ?? '',
-    Number(e.hours ?? Math.round(((e.minutes ?? 0) / 60) * 10) / 10), e.records ?? 0, e.score, gradeLabel(e.proposedGrade), gradeLabel(e.grade), e.overridden ? '是' : '否']
+  const line = (e: Evaluation) => [e.name ?? e.memberId ?? '', e.employerName ?? e.employerCode ?? '', e.communityName ?? e.communityCode ?? '', e.gridCode ?? '',
+    Number(e.hours ?? Math.round(((e.minutes ?? 0) / 60) * 10) / 10), e.records ?? 0, e.score ?? 0, gradeLabel(e.proposedGrade), gradeLabel(e.grade), e.overridden ? '是' : '否']
   const sheet = (name: string, rows: Evaluation[]) => {
     const ws = wb.addWorksheet(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
     ws.addRow([title])
@@ -119,8 +123,8 @@ export async function noticesWorkbook(employer: string, notices: Notice[]): Prom
   const ws = wb.addWorksheet('考评结果')
   ws.addRow([`${employer} 在职党员进社区年度考评结果`])
   ws.addRow(['姓名', '报到社区', '年度', '服务时长（小时）', '服务次数', '等次', '定稿日期']).font = { bold: true }
-  notices.forEach((n) => ws.addRow([n.name ?? n.memberId, n.communityName ?? n.communityCode ?? '', n.year, Number(n.hours ?? 0), n.records ?? 0,
-    n.gradeLabel ?? gradeLabel(n.grade), (n.noticeDate ?? n.finalisedAt ?? '').slice(0, 10)]))
+  notices.forEach((n) => ws.addRow([n.name ?? n.memberId ?? '', n.communityName ?? n.communityCode ?? '', Number(n.year), Number(n.hours ?? 0), n.records ?? 0,
+    n.gradeLabel ?? gradeLabel(n.grade), String(n.noticeDate ?? n.finalisedAt ?? '').slice(0, 10)]))
   ws.columns.forEach((c) => (c.width = 16))
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer
 }
