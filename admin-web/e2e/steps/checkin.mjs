@@ -226,7 +226,7 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await admin.click('[data-testid="override-party.member"]')
     const dialog = admin.locator('[data-testid=override-dialog]')
     await dialog.locator('.el-radio[data-grade=FAIRLY_GOOD]').click()
-    await dialog.locator('[data-testid=override-reason] textarea').fill('社区服务表现突出，群众评价好')
+    await dialog.locator('textarea[data-testid=override-reason], [data-testid=override-reason] textarea').fill('社区服务表现突出，群众评价好')
     await dialog.locator('[data-testid=override-save]').click()
     await admin.locator('[data-member="party.member"][data-grade=FAIRLY_GOOD]').waitFor()
 

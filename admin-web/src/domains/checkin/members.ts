@@ -6,7 +6,7 @@ import { api } from '../../api/client'
  */
 export async function memberNames(under: string): Promise<Map<string, string>> {
   const names = new Map<string, string>()
-  const { data } = await api().GET('/checkin/registrations', { params: { query: { under, status: 'CONFIRMED', limit: 200 } } }).catch(() => ({ data: undefined }))
+  const { data } = await api().GET('/checkin/registrations', { params: { query: { under, status: 'CONFIRMED', limit: 100 } } }).catch(() => ({ data: undefined }))
   for (const r of data?.items ?? []) if (r.memberId && r.name) names.set(r.memberId, r.name)
   return names
 }
