@@ -1,5 +1,7 @@
 // Browser steps of the check-in domain (报到打卡): the phone pages (/m/checkin/…) and the console pages, against the
 // local runtime and its demo data. Phones are 390 px, in Beijing time (the server's zone for days and duty hours).
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 
@@ -246,5 +248,38 @@ export default async function checkin({ step, expect, browser, base, signIn, loo
     await admin.locator('[data-testid=notice-dialog] [data-testid=notice-grade]', { hasText: '较好' }).waitFor()
     await admin.screenshot({ path: join(artifacts, 'checkin-12-notice.png'), fullPage: true })
     await admin.close()
+  })
+
+  await step('an employer unit uploads its roster from Excel: a bad row is named and nothing is sent; the clean sheet shows who registered and the rate', async () => {
+    // the employer registry is kept by the street (no console form yet): E01 is registered through the API
+    const login = await fetch(`${base}/local/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'street.admin', password: 'redgrid-demo' }) })
+    const { idToken } = await login.json()
+    const registered = await fetch(`${base}/checkin/employers`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` },
+      body: JSON.stringify({ code: 'E01', name: '区卫健委', nodeCode: 'S01', contactName: '王主任', contactPhone: '13900010001' }) })
+    expect(registered.status === 201 || registered.status === 409, `employer E01: HTTP ${registered.status}`)
+    const sheet = async (name, rows) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('花名册')
+      ws.addRow(['姓名', '手机号码', '职务'])
+      rows.forEach((r) => ws.addRow(r))
+      const file = join(mkdtempSync(join(tmpdir(), 'redgrid-roster-')), name)
+      await wb.xlsx.writeFile(file)
+      return file
+    }
+    const employer = await consoleAs('employer.unit')
+    await employer.goto(`${base}/check-in/employer`)
+    await employer.locator('[data-testid=employer-rate]').waitFor()
+    await employer.setInputFiles('[data-testid=roster-drop] input[type=file]', await sheet('bad.xlsx', [['党员报到甲', '13912345001', '科员'], ['张三', '12345', '']]))
+    await employer.locator('[data-testid=roster-errors] [data-row="3"]', { hasText: '手机号码格式不正确' }).waitFor()
+    expect(await employer.locator('[data-testid=roster-result]').count() === 0, 'a sheet with a bad row is not sent')
+    await employer.screenshot({ path: join(artifacts, 'checkin-13-roster-errors.png'), fullPage: true })
+    await employer.setInputFiles('[data-testid=roster-drop] input[type=file]', await sheet('good.xlsx', [['党员报到甲', '13912345001', '科员'], ['李四', '13912345002', '']]))
+    await employer.locator('[data-testid=roster-result]', { hasText: '共 2 人' }).waitFor()
+    await employer.locator('[data-testid=employer-staff] .el-table__row', { hasText: '党员报到甲' }).locator('[data-status=CONFIRMED]').waitFor()
+    await employer.locator('[data-testid=employer-staff] .el-table__row', { hasText: '李四' }).locator('[data-status=NONE]').waitFor()
+    const rate = await employer.locator('[data-testid=stat-rate]').textContent()
+    expect(rate.includes('50'), `registration rate: ${rate}`)
+    await employer.screenshot({ path: join(artifacts, 'checkin-14-roster.png'), fullPage: true })
+    await employer.close()
   })
 }

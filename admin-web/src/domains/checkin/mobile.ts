@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import './phone/elder.css'
 
 /**
  * The check-in domain's phone pages (/m/checkin/…): each a tile on the phone's home page for callers holding its
