@@ -36,13 +36,31 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         final Map<String, String> workerB1 = Tokens.accessToken("worker-b1-" + d.prefix, "grid-worker@" + d.gridB1);
         final String leaveB = LeaveTest.requested(workerB1, LeaveTest.leave(d.gridB1, LeaveTest.today().plusDays(1),
                 LeaveTest.today().plusDays(1), "PERSONAL"));
+        final String householdA = Beneficiaries.household(d, d.buildingA11, "resident-a-" + d.prefix);
+        final Map<String, String> residentA = Beneficiaries.resident("resident-a-" + d.prefix);
+        final String householdB = Beneficiaries.household(d, d.gridB1, "resident-b-" + d.prefix);
+        final String serviceForB = loggedService(Members.member(d, "member-b", d.communityB), d.gridB1, List.of(householdB));
         int fresh;
+        int quarters;
         /** Who requested the leave {@link #freshLeaveA1()} made last: the only one who may cancel it. */
         Map<String, String> requester;
 
         Fixture() {
             Members.register(memberA, Members.registration(d.buildingA11, employer, true));
             ClockInTest.drawBoundary(d);
+            Gateway.Reply published = Gateway.post(d.adminA, "/checkin/grids/" + d.gridA1 + "/publications", Map.of("quarter", "2020Q4"));
+            org.junit.jupiter.api.Assertions.assertEquals(201, published.status(), published::toString);
+        }
+
+        /** A past quarter not yet published in grid A1 (a quarter is published once). */
+        String freshQuarter() {
+            quarters++;
+            return (2021 + quarters / 4) + "Q" + (quarters % 4 + 1);
+        }
+
+        /** A new unconfirmed service record in grid A1 for household A. */
+        String freshServiceForA() {
+            return loggedService(memberA, d.gridA1, List.of(householdA));
         }
 
         /** A new unverified service record in grid A1. */
@@ -51,7 +69,11 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         }
 
         static String loggedService(Map<String, String> member, String grid) {
-            Gateway.Reply r = Gateway.post(member, "/checkin/services", ServiceRecordTest.service(grid, 60, List.of()));
+            return loggedService(member, grid, List.of());
+        }
+
+        static String loggedService(Map<String, String> member, String grid, List<String> households) {
+            Gateway.Reply r = Gateway.post(member, "/checkin/services", ServiceRecordTest.service(grid, 60, households));
             org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r::toString);
             return r.json().getString("id");
         }
@@ -94,7 +116,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
     protected List<Map<String, String>> widerScopes(Fixture f, Case<Fixture> c) {
         Map<String, String> caller = c.inScope().apply(f);
         return caller == f.memberA || caller == f.resident || c.route().startsWith("/checkin/employers")
-                || c.route().endsWith("/mine")
+                || c.route().endsWith("/mine") || caller == f.residentA
                 ? List.of() : List.of(f.d.streetAdmin, f.d.districtAdmin);
     }
 
@@ -105,7 +127,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 + Gateway.get(f.d.adminB, "/checkin/nodes/" + f.d.communityB + "/tally").body()
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/attendance/worker-a1-" + f.d.prefix + "?month=2026-01").body()
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body()
-                + Gateway.get(f.d.adminB, "/checkin/leave/pending?under=" + f.d.communityB).body();
+                + Gateway.get(f.d.adminB, "/checkin/leave/pending?under=" + f.d.communityB).body()
+                + Gateway.get(f.d.adminB, "/checkin/services/" + f.serviceForB).body();
+    }
+
+    static Map<String, Object> photo(String grid) {
+        return Map.of("gridCode", grid, "contentType", "image/jpeg", "size", 2048);
     }
 
     static String quarter() {
@@ -173,7 +200,20 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Case<>("/checkin/leave/{id}/cancel", "POST", f -> "/checkin/leave/" + f.freshLeaveA1() + "/cancel", null,
                         f -> f.requester, workerA1, 200),
                 new Case<>("/checkin/grids/{code}/attendance", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/attendance?month=2026-01",
-                        null, f -> f.leaderA1, adminB, 200));
+                        null, f -> f.leaderA1, adminB, 200),
+                new Case<>("/checkin/photos", "POST", f -> "/checkin/photos", f -> photo(f.d.gridA1), memberA,
+                        f -> Members.member(f.d, "member-b", f.d.communityB), 201),
+                new Case<>("/checkin/services/{id}", "GET", f -> "/checkin/services/" + f.serviceB, null,
+                        f -> Members.member(f.d, "member-b", f.d.communityB), f -> f.leaderA1, 200),
+                new Case<>("/checkin/services/{id}/confirm", "POST", f -> "/checkin/services/" + f.freshServiceForA() + "/confirm",
+                        f -> Map.of("rating", 4), f -> f.residentA, resident, 200),
+                new Case<>("/checkin/services/for-my-household", "GET", f -> "/checkin/services/for-my-household", null,
+                        f -> f.residentA, memberA, 200),
+                new Case<>("/checkin/grids/{code}/publications", "POST", f -> "/checkin/grids/" + f.d.gridA1 + "/publications",
+                        f -> Map.of("quarter", f.freshQuarter()), f -> f.leaderA1, leaderB1, 201),
+                // The publication (公示) is for everyone signed in, like the board.
+                new Case<>("/checkin/grids/{code}/publications/{quarter}", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/publications/2020Q4",
+                        null, resident, null, 200));
     }
 
     @Override
@@ -199,6 +239,11 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/leave/{id}/reject", "POST", f -> "/checkin/leave/" + f.leaveB + "/reject",
                         f -> Map.of("reason", "越界"), adminA),
                 new Cross<>("/checkin/leave/{id}/cancel", "POST", f -> "/checkin/leave/" + f.leaveB + "/cancel", null,
-                        f -> f.d.workerA1));
+                        f -> f.d.workerA1),
+                new Cross<>("/checkin/photos", "POST", f -> "/checkin/photos", f -> photo(f.d.gridB1), f -> f.memberA),
+                new Cross<>("/checkin/services/{id}/confirm", "POST", f -> "/checkin/services/" + f.serviceForB + "/confirm",
+                        f -> Map.of("rating", 1), f -> f.residentA),
+                new Cross<>("/checkin/grids/{code}/publications", "POST", f -> "/checkin/grids/" + f.d.gridB1 + "/publications",
+                        f -> Map.of("quarter", "2020Q4"), f -> f.leaderA1));
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.redgrid.infra.dynamodb.DynamoEngine;
 import org.redgrid.infra.template.SamTemplate;
+import org.redgrid.testkit.ObjectStore;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,6 +48,9 @@ public final class LocalRedGrid implements AutoCloseable {
 
     /** How long one stream batch may take the function (Lambda's default timeout is far shorter than its maximum). */
     private static final long STREAM_TIMEOUT_MILLIS = 60_000;
+
+    /** The photo bucket's name locally (template.yaml's CheckinPhotoBucket has a generated name in AWS). */
+    static final String PHOTO_BUCKET = "redgrid-photos";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
@@ -85,12 +89,14 @@ public final class LocalRedGrid implements AutoCloseable {
             throw new StartFailure("The state folder " + o.state() + " cannot be written: " + e.getMessage(), e);
         }
         startEngine(o, template, logs);
+        Map<String, String> objectStore = startObjectStore(o, logs);
         try {
             Path taskRoot = FunctionProcess.unpack(zip, o.state().resolve("function"));
             String ric = ricClasspath(o.checkout());
             for (String name : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
                 Map<String, String> env = new LinkedHashMap<>(template.environment(name));
                 env.putAll(dynamoEnvironment(dynamo.endpoint()));
+                env.putAll(objectStore);
                 FunctionProcess fn = FunctionProcess.start(name, template.javaHandler(name).orElse(FunctionProcess.HANDLER), taskRoot,
                         ric, template.memorySize(name), env, logs.resolve(name + ".log"));
                 started.add(fn);
@@ -130,6 +136,27 @@ public final class LocalRedGrid implements AutoCloseable {
                     + " (" + e.reason() + "); move it away to start afresh, or run with --in-memory.", e);
         } catch (IOException | RuntimeException e) {
             throw new StartFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The S3-compatible object store (infra/objectstore, s3rver) for service-record photos, files under the state
+     * folder's s3/ (a temporary folder with --in-memory), the console's origin allowed by CORS; returns the
+     * environment that points the functions at it with the presigned flow S3 has.
+     */
+    private Map<String, String> startObjectStore(Options o, Path logs) throws StartFailure {
+        try {
+            PrintStream storeLog = new PrintStream(Files.newOutputStream(logs.resolve("s3.log"), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+            started.add(storeLog);
+            Path files = o.inMemory() ? Files.createTempDirectory("redgrid-s3") : o.state().resolve("s3");
+            ObjectStore store = ObjectStore.start(files, List.of(PHOTO_BUCKET), List.of("http://localhost:" + o.port(),
+                    "http://127.0.0.1:" + o.port()), storeLog);
+            started.add(store);
+            return Map.of("REDGRID_S3_ENDPOINT", store.endpoint().toString(), "REDGRID_S3_ACCESS_KEY", ObjectStore.ACCESS_KEY,
+                    "REDGRID_S3_SECRET_KEY", ObjectStore.SECRET_KEY, "PHOTO_BUCKET", PHOTO_BUCKET);
+        } catch (IOException | RuntimeException e) {
+            throw new StartFailure("The object store (infra/objectstore) did not start: " + e.getMessage(), e);
         }
     }
 
@@ -199,6 +226,7 @@ public final class LocalRedGrid implements AutoCloseable {
         }
         try {
             new DemoData(url(), issuer.idToken("district.admin", List.of("district-admin@" + DemoData.DISTRICT))).seed();
+            new CheckinDemo(url(), issuer).seed();
             seeded = true;
         } catch (IOException e) {
             throw new StartFailure("Seeding the demo data failed: " + e.getMessage(), e);
