@@ -1,6 +1,6 @@
 import { ref, watch } from 'vue'
 import { api } from '../../api/client'
-import { childrenOf, loadScope, remember, type NodeView } from '../directory/scope'
+import { childrenOf, loadScope, remember, scopeNodes, type NodeView } from '../directory/scope'
 
 /**
  * Points live per community (社区): every console page works on one community of the caller's scope. A grid worker's
@@ -53,8 +53,13 @@ export function loadCommunities(): Promise<NodeView[]> {
   return loading
 }
 
-/** The grids (and special grids) of a community, for sheets and leaderboards. */
+/**
+ * The grids of a community the caller works in, for sheets, awards and leaderboards: grid staff their own (they may
+ * not list the community's children), admins every grid and special grid of the community.
+ */
 export async function gridsOf(code: string): Promise<NodeView[]> {
+  const own = scopeNodes.value.filter((n) => BELOW_COMMUNITY.includes(n.level) && (n.path ?? []).includes(code))
+  if (own.length) return own
   return (await childrenOf(code)).filter((n) => n.level === 'GRID' || n.level === 'SPECIAL_GRID')
 }
 
