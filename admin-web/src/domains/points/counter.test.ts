@@ -71,7 +71,7 @@ describe('the counter keyboard', () => {
 
   it('on the receipt: P prints, Delete asks and Enter confirms the cancellation, Esc withdraws the question, Enter serves the next', () => {
     const before = press(found(initialState(goods), [wang], goods), '1', '+')
-    const s = redeemed(before, { id: 'R1', goodId: 'g1', quantity: 2, points: 60, balanceAfter: 40, redeemedAt: '2026-11-25T09:00:00Z' })
+    const s = redeemed(before, { id: 'R1', goodId: 'g1', quantity: 2, points: 60, balanceAfter: 40, redeemedAt: new Date().toISOString() })
     expect(s.phase).toBe('receipt')
     expect(s.household?.balance).toBe(40)
     expect(s.goods[0].stock).toBe(3)
@@ -83,6 +83,7 @@ describe('the counter keyboard', () => {
     expect(decide(asking, 'p')).toEqual({ type: 'none' })
     expect(press(asking, 'Escape').confirmCancel).toBe(false)
     expect(press(s, 'Enter').phase).toBe('scan')
+    expect(decide(s, 'Delete', '', new Date(Date.now() + 31 * 60_000))).toEqual({ type: 'none' }) // past the window
   })
 })
 

@@ -43,7 +43,7 @@ export function digitIndex(key: string): number | undefined {
 const printable = (key: string) => key.length === 1 && key !== ' '
 
 /** What one key press means in the state the counter is in (nothing is changed here: the page carries it out). */
-export function decide(state: CounterState, key: string, scanText = ''): Action {
+export function decide(state: CounterState, key: string, scanText = '', now: Date = new Date()): Action {
   switch (state.phase) {
     case 'scan':
       if (key === 'Enter') return scanText.trim() ? { type: 'lookup' } : { type: 'none' }
@@ -70,7 +70,7 @@ export function decide(state: CounterState, key: string, scanText = ''): Action 
         if (key === 'Escape') return { type: 'back' }
         return { type: 'none' }
       }
-      if (key === 'Delete') return { type: 'ask-cancel' }
+      if (key === 'Delete') return cancellable(state.receipt, now) ? { type: 'ask-cancel' } : { type: 'none' }
       if (key === 'p' || key === 'P') return { type: 'print' }
       if (key === 'Enter' || key === 'Escape') return { type: 'next' }
       return printable(key) ? { type: 'next', key } : { type: 'none' }
