@@ -59,16 +59,33 @@ export interface Sheet {
   gridName?: string
   month: string
   communityCode: string
-  status: 'OPEN' | 'PUBLISHED'
+  status: 'OPEN' | 'PUBLISHING' | 'PUBLISHED'
   criteria: Criterion[]
   threshold: number
-  ruleId?: string
-  ruleVersion?: number
   publishedAt?: string
+  /** Each scored household, its criteria's scores gathered under `scores` (the API sends them beside the row's fields). */
   scores?: ScoreRow[]
+  /** The grid's household accounts, to be scored. */
+  households?: { householdId: string; label?: string }[]
   version?: number
 }
 
+/** The sheet as the API sends it: a row's scores are fields named by the criteria's codes. */
+type SheetAnswer = Omit<Sheet, 'scores'> & { scores?: (Omit<ScoreRow, 'scores'> & Record<string, unknown>)[] }
+
+/** Gathers each row's criterion fields under `scores`, so the page keeps one shape. */
+export function gatherScores(sheet: SheetAnswer): Sheet {
+  const codes = sheet.criteria.map((c) => c.code)
+  return {
+    ...sheet,
+    scores: (sheet.scores ?? []).map((row) => ({
+      ...row,
+      scores: Object.fromEntries(codes.filter((c) => typeof row[c] === 'number').map((c) => [c, row[c] as number])),
+    })),
+  }
+}
+
+export interface CommunityChain { communityCode: string; accounts: number; intact: boolean; breaks: ChainCheck[] }
 export interface CounterHousehold { householdId: string; label?: string; nodeCode?: string; balance: number }
 export interface CounterLookup { store: Store; goods: Good[]; households: CounterHousehold[] }
 export type Receipt = S['Redemption'] & { storeName?: string; goodName?: string; balanceAfter?: number }
@@ -126,12 +143,12 @@ export const points = {
   openAccount: (body: { householdId: string; nodeCode: string }, key: string) => call<PointsAccount>('POST', '/points/accounts', { body, key }),
 
   // inspection sheet 卫生检查表
-  sheets: (community: string, month: string) => call<Sheet[]>('GET', '/points/inspections', { query: { community, month } }),
-  sheet: (grid: string, month: string) => call<Sheet>('GET', `/points/inspections/${enc(grid)}/${enc(month)}`),
-  openSheet: (gridCode: string, month: string, key: string) => call<Sheet>('POST', '/points/inspections', { body: { gridCode, month }, key }),
+  sheet: (grid: string, month: string) => call<SheetAnswer>('GET', `/points/inspections/${enc(grid)}/${enc(month)}`).then(gatherScores),
+  openSheet: (gridCode: string, month: string, key: string) => call<SheetAnswer>('POST', '/points/inspections', { body: { gridCode, month }, key }).then(gatherScores),
   score: (grid: string, month: string, householdId: string, scores: Record<string, number>) =>
-    call<Sheet>('PUT', `/points/inspections/${enc(grid)}/${enc(month)}/scores/${enc(householdId)}`, { body: scores }),
-  publish: (grid: string, month: string, key: string) => call<Sheet>('POST', `/points/inspections/${enc(grid)}/${enc(month)}/publish`, { key }),
+    call<SheetAnswer>('PUT', `/points/inspections/${enc(grid)}/${enc(month)}/scores/${enc(householdId)}`, { body: scores }).then(gatherScores),
+  publish: (grid: string, month: string, key: string) =>
+    call<SheetAnswer>('POST', `/points/inspections/${enc(grid)}/${enc(month)}/publish`, { key }).then(gatherScores),
 
   // stores and the counter 积分超市
   stores: (node: string) => call<Store[]>('GET', '/points/stores', { query: { node } }),
@@ -150,6 +167,7 @@ export const points = {
   statement: (id: string, cursor: string | undefined, limit: number) =>
     call<{ items?: StatementLine[]; nextCursor?: string }>('GET', `/points/accounts/${enc(id)}/statement`, { query: { cursor, limit } }),
   chain: (id: string) => call<ChainCheck>('GET', `/points/accounts/${enc(id)}/chain`),
+  communityChain: (community: string) => call<CommunityChain>('GET', `/points/communities/${enc(community)}/chain-check`),
   trialBalance: (community: string) => call<TrialBalance>('GET', `/points/communities/${enc(community)}/trial-balance`),
 
   // reports 报表

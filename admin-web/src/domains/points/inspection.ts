@@ -31,12 +31,12 @@ export function outOfRange(scores: Record<string, number | undefined>, criteria:
   }).map((c) => c.code)
 }
 
-/** Every household of the grid, with its scores where the sheet has them (the sheet lists only scored ones). */
-export function sheetRows(households: { id?: string; label?: string; address?: string }[], scored: ScoreRow[]): ScoreRow[] {
+/** Every household of the grid, with its scores where the sheet has them (the sheet's rows are the scored ones). */
+export function sheetRows(households: { householdId: string; label?: string }[], scored: ScoreRow[]): ScoreRow[] {
   const byId = new Map(scored.map((s) => [s.householdId, s]))
-  const rows: ScoreRow[] = households.filter((h) => h.id).map((h) => {
-    const s = byId.get(h.id!)
-    return { ...s, householdId: h.id!, label: s?.label ?? (h.label || h.address), scores: { ...(s?.scores ?? {}) } }
+  const rows: ScoreRow[] = households.map((h) => {
+    const s = byId.get(h.householdId)
+    return { ...s, householdId: h.householdId, label: s?.label ?? h.label, scores: { ...(s?.scores ?? {}) } }
   })
   const listed = new Set(rows.map((r) => r.householdId))
   return [...rows, ...scored.filter((s) => !listed.has(s.householdId))]

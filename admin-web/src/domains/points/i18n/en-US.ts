@@ -25,7 +25,7 @@ const en: typeof zh = {
     pickNode: 'Grid or building', pickHousehold: 'Household',
   },
   inspection: {
-    title: 'Monthly inspection sheet', open: 'Open the sheet', publish: 'Publish', published: 'Published', status: { OPEN: 'Scoring', PUBLISHED: 'Published' },
+    title: 'Monthly inspection sheet', open: 'Open the sheet', publish: 'Publish', published: 'Published', status: { OPEN: 'Scoring', PUBLISHING: 'Publishing', PUBLISHED: 'Published' },
     total: 'Total', clean: 'Clean household', threshold: 'Pass at {n}', publishConfirm: 'Publishing freezes the scores and awards the clean households. Publish?',
     cleanList: 'Clean households this month', scoreHint: 'Arrow keys or Tab move; type a score and press Enter to save', pointsPosted: '+{n}', capped: 'Capped',
     noSheet: 'No sheet for this grid and month yet', saved: '{name} saved',
@@ -46,6 +46,7 @@ const en: typeof zh = {
     },
   },
   ledger: {
+    communityChain: 'Check every chain', communityChainOk: 'All {n} account chains intact', communityChainBroken: '{n} accounts broken: {accounts}', 
     title: 'Household ledger', account: 'Account', balance: 'Balance', sequence: 'No.', kind: 'Kind', amount: 'Amount', balanceAfter: 'Balance after',
     memo: 'Memo', rule: 'Rule', chain: 'Hash chain check', chainOk: 'Chain intact ({n} lines checked)', chainBroken: 'Broken from line {at}: {problem}',
     trial: 'Community trial balance', issued: 'Issued', redeemed: 'Redeemed', expired: 'Expired', outstanding: 'Held by households', storesHeld: 'Store takings',

@@ -27,7 +27,7 @@ export default {
     pickNode: '选择网格或楼栋', pickHousehold: '选择住户',
   },
   inspection: {
-    title: '月度卫生检查表', open: '建立检查表', publish: '发布', published: '已发布', status: { OPEN: '评分中', PUBLISHED: '已发布' },
+    title: '月度卫生检查表', open: '建立检查表', publish: '发布', published: '已发布', status: { OPEN: '评分中', PUBLISHING: '发布中', PUBLISHED: '已发布' },
     total: '总分', clean: '清洁户', threshold: '达标 {n} 分', publishConfirm: '发布后不能再改分，并为清洁户发放积分。确定发布？',
     cleanList: '本月清洁户', scoreHint: '方向键或 Tab 移动，输入分数后回车保存', pointsPosted: '+{n}', capped: '已达上限',
     noSheet: '该网格本月还没有检查表', saved: '已保存 {name}',
@@ -48,6 +48,7 @@ export default {
     },
   },
   ledger: {
+    communityChain: '全社区哈希链校验', communityChainOk: '{n} 个账户哈希链全部完整', communityChainBroken: '{n} 个账户断裂：{accounts}', 
     title: '住户积分账本', account: '账户', balance: '余额', sequence: '序号', kind: '类型', amount: '变动', balanceAfter: '变动后余额',
     memo: '摘要', rule: '规则', chain: '哈希链校验', chainOk: '哈希链完整（校验 {n} 条）', chainBroken: '第 {at} 条起断裂：{problem}',
     trial: '社区试算平衡', issued: '已发放', redeemed: '已兑换', expired: '已过期', outstanding: '住户持有', storesHeld: '超市收入',
