@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.redgrid.testkit.AccessHarness;
 import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.Tokens;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,9 +32,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         final String store;
         final String good;
         final String redemption;
+        final String category;
+        final Map<String, String> resident;
+        final Map<String, String> clerk;
 
         Side(PointsWorld w, String community, String grid, Map<String, String> admin, Map<String, String> staff) {
-            household = "H" + UUID.randomUUID();
+            household = w.d.household(grid, "和平路 " + UUID.randomUUID().toString().substring(0, 6) + " 号");
             created(Gateway.post(w.d.districtAdmin, "/points/accounts", Map.of("householdId", household, "nodeCode", grid)));
             created(w.award(staff, household, 100));
             entry = created(w.award(staff, household, 10)).json().getString("entryId");
@@ -45,6 +49,14 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                     .json().getString("id");
             redemption = created(Gateway.post(admin, "/points/redemptions",
                     Map.of("storeId", store, "goodId", good, "householdId", household, "quantity", 1))).json().getString("id");
+            w.rule(admin, community, "INSPECTION", 20, Map.of("threshold", 24));
+            category = w.rule(admin, community, "MANUAL", 5, Map.of());
+            w.settings(community, Map.of("expiryMonths", 12));
+            for (String month : List.of(SCORED, PUBLISHED)) {
+                created(Gateway.post(staff, "/points/inspections", Map.of("gridCode", grid, "month", month)));
+            }
+            resident = w.resident(household);
+            clerk = Tokens.idToken("clerk-" + community, "store-clerk@" + community);
         }
 
         private static Gateway.Reply created(Gateway.Reply r) {
@@ -52,6 +64,10 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
             return r;
         }
     }
+
+    static final String SCORED = "2026-08";
+    static final String PUBLISHED = "2026-09";
+    static final Map<String, Integer> SCORES = Map.of("personal", 9, "indoor", 9, "surroundings", 9);
 
     static final class Fixture {
         final PointsWorld w = new PointsWorld();
@@ -71,14 +87,17 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
 
     @Override
     protected List<Map<String, String>> widerScopes(Fixture f, Case<Fixture> c) {
-        return List.of(f.w.d.streetAdmin, f.w.d.districtAdmin);
+        // A resident's own view is theirs alone: administrators hold no points.self.read.
+        return c.route().startsWith("/points/me") ? List.of() : List.of(f.w.d.streetAdmin, f.w.d.districtAdmin);
     }
 
     /** Community B's books as the district reads them. */
     @Override
     protected String snapshot(Fixture f) {
         return Stream.of("/points/communities/" + f.w.d.communityB + "/trial-balance",
-                "/points/accounts/HH-" + f.b.household, "/points/stores/" + f.b.store + "/goods")
+                "/points/accounts/HH-" + f.b.household, "/points/stores/" + f.b.store + "/goods",
+                "/points/communities/" + f.w.d.communityB + "/rules", "/points/inspections/" + f.w.d.gridB1 + "/" + SCORED,
+                "/points/inspections/" + f.w.d.gridB1 + "/" + PUBLISHED)
                 .map(p -> Gateway.get(f.w.d.districtAdmin, p).body()).reduce("", String::concat);
     }
 
@@ -92,7 +111,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
     protected Stream<Case<Fixture>> cases() {
         return Stream.of(
                 c("POST", "/points/accounts", f -> "/points/accounts",
-                        f -> Map.of("householdId", "H" + UUID.randomUUID(), "nodeCode", f.w.d.gridA1),
+                        f -> Map.of("householdId", f.w.d.household(f.w.d.gridA1, "新户"), "nodeCode", f.w.d.gridA1),
                         f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 201),
                 c("GET", "/points/accounts/{id}", f -> "/points/accounts/HH-" + f.a.household, null,
                         f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
@@ -105,7 +124,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 c("GET", "/points/communities/{code}/trial-balance", f -> "/points/communities/" + f.w.d.communityA + "/trial-balance",
                         null, f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
                 c("PUT", "/points/communities/{code}/settings", f -> "/points/communities/" + f.w.d.communityA + "/settings",
-                        f -> Map.of("approvalThreshold", 100, "issuingLimit", 1_000_000), f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                        f -> Map.of("approvalThreshold", 100, "issuingLimit", 1_000_000, "expiryMonths", 12), f -> f.w.d.adminA,
+                        f -> f.w.d.adminB, 200),
                 c("POST", "/points/awards", f -> "/points/awards", f -> Map.of("householdId", f.a.household, "points", 5, "reason", "清洁户"),
                         f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 201),
                 c("GET", "/points/awards", f -> "/points/awards?community=" + f.w.d.communityA, null,
@@ -124,14 +144,57 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("storeId", f.a.store, "goodId", f.a.good, "householdId", f.a.household, "quantity", 1),
                         f -> f.w.d.adminA, f -> f.w.d.adminB, 201),
                 c("POST", "/points/redemptions/{id}/cancel", f -> "/points/redemptions/" + f.a.redemption + "/cancel", null,
-                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200));
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/communities/{code}/settings", f -> "/points/communities/" + f.w.d.communityA + "/settings", null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("POST", "/points/communities/{code}/rules", f -> "/points/communities/" + f.w.d.communityA + "/rules",
+                        f -> Map.of("kind", "MANUAL", "name", "邻里互助", "points", 5), f -> f.w.d.adminA, f -> f.w.d.adminB, 201),
+                c("GET", "/points/communities/{code}/rules", f -> "/points/communities/" + f.w.d.communityA + "/rules", null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("PUT", "/points/communities/{code}/rules/{ruleId}",
+                        f -> "/points/communities/" + f.w.d.communityA + "/rules/" + f.a.category,
+                        f -> Map.of("name", "邻里互助（改）", "points", 6, "active", true, "version", 1), f -> f.w.d.adminA,
+                        f -> f.w.d.adminB, 200),
+                c("GET", "/points/communities/{code}/rules/{ruleId}/versions",
+                        f -> "/points/communities/" + f.w.d.communityA + "/rules/INSPECTION/versions", null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("GET", "/points/communities/{code}/chain-check", f -> "/points/communities/" + f.w.d.communityA + "/chain-check",
+                        null, f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/communities/{code}/expiry", f -> "/points/communities/" + f.w.d.communityA + "/expiry", null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("POST", "/points/communities/{code}/expiry", f -> "/points/communities/" + f.w.d.communityA + "/expiry", null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/communities/{code}/report", f -> "/points/communities/" + f.w.d.communityA + "/report", null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/stores/{id}/sales", f -> "/points/stores/" + f.a.store + "/sales", null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/grids/{code}/leaderboard", f -> "/points/grids/" + f.w.d.gridA1 + "/leaderboard", null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("POST", "/points/inspections", f -> "/points/inspections", f -> Map.of("gridCode", f.w.d.gridA1, "month", "2026-07"),
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 201),
+                c("GET", "/points/inspections", f -> "/points/inspections?community=" + f.w.d.communityA + "&month=" + SCORED, null,
+                        f -> f.w.d.adminA, f -> f.w.d.adminB, 200),
+                c("GET", "/points/inspections/{grid}/{month}", f -> "/points/inspections/" + f.w.d.gridA1 + "/" + SCORED, null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("PUT", "/points/inspections/{grid}/{month}/scores/{householdId}",
+                        f -> "/points/inspections/" + f.w.d.gridA1 + "/" + SCORED + "/scores/" + f.a.household, f -> SCORES,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("POST", "/points/inspections/{grid}/{month}/publish",
+                        f -> "/points/inspections/" + f.w.d.gridA1 + "/" + PUBLISHED + "/publish", null,
+                        f -> f.w.d.workerA1, f -> f.w.d.leaderB1, 200),
+                c("GET", "/points/counter/households", f -> "/points/counter/households?store=" + f.a.store + "&q=" + f.a.household,
+                        null, f -> f.a.clerk, f -> f.b.clerk, 200),
+                c("GET", "/points/stores", f -> "/points/stores?node=" + f.w.d.communityA, null, f -> f.a.clerk,
+                        f -> f.w.d.partyMemberA, 200),
+                c("GET", "/points/me", f -> "/points/me", null, f -> f.a.resident, f -> f.w.d.workerA1, 200),
+                c("GET", "/points/me/stores", f -> "/points/me/stores", null, f -> f.a.resident, f -> f.w.d.adminA, 200));
     }
 
     @Override
     protected Stream<Cross<Fixture>> crossCases() {
         return Stream.of(
                 new Cross<>("/points/accounts", "POST", f -> "/points/accounts",
-                        f -> Map.of("householdId", "H" + UUID.randomUUID(), "nodeCode", f.w.d.gridB1), f -> f.w.d.workerA1),
+                        f -> Map.of("householdId", f.w.d.household(f.w.d.gridB1, "新户"), "nodeCode", f.w.d.gridB1), f -> f.w.d.workerA1),
                 new Cross<>("/points/entries/{id}/reverse", "POST", f -> "/points/entries/" + f.b.entry + "/reverse",
                         f -> Map.of("reason", "误录"), f -> f.w.d.adminA),
                 new Cross<>("/points/communities/{code}/settings", "PUT", f -> "/points/communities/" + f.w.d.communityB + "/settings",
@@ -149,6 +212,20 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/points/redemptions", "POST", f -> "/points/redemptions",
                         f -> Map.of("storeId", f.b.store, "goodId", f.b.good, "householdId", f.b.household, "quantity", 1), f -> f.w.d.adminA),
                 new Cross<>("/points/redemptions/{id}/cancel", "POST", f -> "/points/redemptions/" + f.b.redemption + "/cancel", null,
-                        f -> f.w.d.adminA));
+                        f -> f.w.d.adminA),
+                new Cross<>("/points/communities/{code}/rules", "POST", f -> "/points/communities/" + f.w.d.communityB + "/rules",
+                        f -> Map.of("kind", "MANUAL", "name", "越界规则", "points", 5), f -> f.w.d.adminA),
+                new Cross<>("/points/communities/{code}/rules/{ruleId}", "PUT",
+                        f -> "/points/communities/" + f.w.d.communityB + "/rules/" + f.b.category,
+                        f -> Map.of("name", "越界修改", "points", 1, "active", false, "version", 1), f -> f.w.d.adminA),
+                new Cross<>("/points/communities/{code}/expiry", "POST", f -> "/points/communities/" + f.w.d.communityB + "/expiry",
+                        null, f -> f.w.d.adminA),
+                new Cross<>("/points/inspections", "POST", f -> "/points/inspections",
+                        f -> Map.of("gridCode", f.w.d.gridB1, "month", "2026-07"), f -> f.w.d.workerA1),
+                new Cross<>("/points/inspections/{grid}/{month}/scores/{householdId}", "PUT",
+                        f -> "/points/inspections/" + f.w.d.gridB1 + "/" + SCORED + "/scores/" + f.b.household, f -> SCORES,
+                        f -> f.w.d.workerA1),
+                new Cross<>("/points/inspections/{grid}/{month}/publish", "POST",
+                        f -> "/points/inspections/" + f.w.d.gridB1 + "/" + PUBLISHED + "/publish", null, f -> f.w.d.workerA1));
     }
 }

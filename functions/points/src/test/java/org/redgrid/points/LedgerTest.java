@@ -244,9 +244,14 @@ class LedgerTest {
         Gateway.Reply noAccount = w.award(w.d.workerA1, "nobody", 5);
         assertEquals(404, noAccount.status(), noAccount::toString);
         assertEquals("ACCOUNT_NOT_FOUND", noAccount.json().getString("code"));
-        Gateway.Reply aboveCommunity = Gateway.post(w.d.districtAdmin, "/points/accounts",
-                Map.of("householdId", "h-street", "nodeCode", w.d.street));
-        assertEquals(400, aboveCommunity.status(), aboveCommunity::toString);
-        assertEquals("NOT_IN_COMMUNITY", aboveCommunity.json().getString("errors[0].code"), aboveCommunity::toString);
+        Gateway.Reply unknown = Gateway.post(w.d.districtAdmin, "/points/accounts",
+                Map.of("householdId", "h-nowhere", "nodeCode", w.d.gridA1));
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertEquals("HOUSEHOLD_NOT_FOUND", unknown.json().getString("errors[0].code"), unknown::toString);
+        String elsewhere = w.d.household(w.d.gridA2, "和平路 9 号");
+        Gateway.Reply wrongNode = Gateway.post(w.d.districtAdmin, "/points/accounts",
+                Map.of("householdId", elsewhere, "nodeCode", w.d.gridA1));
+        assertEquals(400, wrongNode.status(), wrongNode::toString);
+        assertEquals("NODE_MISMATCH", wrongNode.json().getString("errors[0].code"), wrongNode::toString);
     }
 }

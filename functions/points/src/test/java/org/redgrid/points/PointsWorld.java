@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.redgrid.testkit.DemoDistrict;
 import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.Tokens;
 
 /**
  * A demo district with points: household accounts, a store and its goods, built through the API as staff would.
@@ -22,9 +23,9 @@ final class PointsWorld {
 
     final DemoDistrict d = DemoDistrict.create();
 
-    /** Opens a household account at {@code node}; returns the household id. */
+    /** Registers a household at {@code node} in the directory and opens its points account; returns the household id. */
     String household(String node) {
-        String id = "H" + UUID.randomUUID();
+        String id = d.household(node, "幸福路 " + UUID.randomUUID().toString().substring(0, 6) + " 号");
         Gateway.Reply r = Gateway.post(staffAt(node), "/points/accounts",
                 Map.of("householdId", id, "nodeCode", node));
         assertEquals(201, r.status(), r::toString);
@@ -84,6 +85,31 @@ final class PointsWorld {
         Gateway.Reply r = Gateway.get(d.adminA, "/points/accounts/" + accountId + "/chain");
         assertEquals(200, r.status(), r::toString);
         return r;
+    }
+
+    /** A person of the household with a resident login; the login's token. */
+    Map<String, String> resident(String household) {
+        String login = "resident-" + UUID.randomUUID().toString().substring(0, 8) + "-" + d.prefix;
+        Gateway.Reply r = Gateway.post(d.districtAdmin, "/directory/people", Map.of("name", "居民", "phone", "13800007299",
+                "idNumber", DemoDistrict.idNumber(), "householdId", household, "account", login));
+        assertEquals(201, r.status(), r::toString);
+        return Tokens.idToken(login, "resident");
+    }
+
+    /** A rule of the community's catalogue, by its admin; returns its id. */
+    String rule(Map<String, String> admin, String community, String kind, long points, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "name", kind + " 规则", "points", points));
+        body.putAll(more);
+        Gateway.Reply r = Gateway.post(admin, "/points/communities/" + community + "/rules", body);
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    void settings(String community, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("approvalThreshold", 100, "issuingLimit", 1_000_000));
+        body.putAll(more);
+        Gateway.Reply r = Gateway.call(d.districtAdmin, "PUT", "/points/communities/" + community + "/settings", body);
+        assertEquals(200, r.status(), r::toString);
     }
 
     static String hh(String household) {

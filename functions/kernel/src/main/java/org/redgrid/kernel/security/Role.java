@@ -30,7 +30,9 @@ public enum Role {
     /** 居民 */
     RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT),
     /** 报到党员的工作单位（只看本单位人员）；held at the unit's code, e.g. {@code employer-unit@E001} */
-    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT);
+    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT),
+    /** 超市店员（积分超市柜台）；held at the store's node, e.g. {@code store-clerk@C01} */
+    STORE_CLERK("store-clerk", "超市店员", Home.CONSOLE, Table.STORE_CLERK);
 
     /** Where a holder of the role works: the admin console or the phone pages (/m/). */
     public enum Home {
@@ -43,22 +45,24 @@ public enum Role {
                 "directory.tree.read", "directory.tree.write", "directory.people.read", "directory.people.write",
                 "directory.reveal.phone", "directory.reveal.idNumber", "directory.audit.read",
                 "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
-                "points.settings.write", "points.stores.write", "points.counter.write",
+                "points.settings.write", "points.stores.write", "points.counter.write", "points.rules.write",
+                "points.inspection.write",
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
                 "checkin.service.read", "checkin.service.verify");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
-                "points.ledger.read", "points.award.write", "points.counter.write",
+                "points.ledger.read", "points.award.write", "points.counter.write", "points.inspection.write",
                 "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
                 "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read");
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
                 "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write");
         static final Set<String> RESIDENT = Set.of(
-                "directory.self.read",
+                "directory.self.read", "points.self.read",
                 "checkin.board.read");
         static final Set<String> EMPLOYER_UNIT = Set.of(
                 "checkin.employer.read", "checkin.board.read");
+        static final Set<String> STORE_CLERK = Set.of("points.counter.write");
     }
 
     private final String code;

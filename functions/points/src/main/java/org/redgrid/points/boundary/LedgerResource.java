@@ -1,5 +1,9 @@
 package org.redgrid.points.boundary;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,7 +28,10 @@ import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
 import org.redgrid.kernel.security.Secured;
 import org.redgrid.points.control.Awards;
+import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.points.control.Bookkeeping;
+import org.redgrid.points.control.ChainAudit;
+import org.redgrid.points.control.Expiry;
 import org.redgrid.points.control.CommunitySettings;
 import org.redgrid.points.control.PointsLedger;
 import org.redgrid.points.control.PointsPermissions;
@@ -46,6 +54,15 @@ public class LedgerResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    ChainAudit audit;
+
+    @Inject
+    Expiry expiry;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Path("/accounts")
@@ -98,6 +115,41 @@ public class LedgerResource {
     @Operation(summary = "社区积分试算平衡表")
     public PointsLedger.TrialBalance trialBalance(@PathParam("code") String code) {
         return books.trialBalance(code);
+    }
+
+    @GET
+    @Path("/communities/{code}/chain-check")
+    @Secured(PointsPermissions.LEDGER_READ)
+    @Operation(summary = "核查社区全部账户的哈希链，报告断裂处")
+    public ChainAudit.Result chainCheck(@PathParam("code") String code) {
+        return audit.check(code);
+    }
+
+    @GET
+    @Path("/communities/{code}/expiry")
+    @Secured(PointsPermissions.LEDGER_CORRECT)
+    @Operation(summary = "预览到期积分（按户、按获得年度）")
+    public Expiry.Result expiryPreview(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+        return expiry.preview(code, instant(asOf));
+    }
+
+    @POST
+    @Path("/communities/{code}/expiry")
+    @Secured(PointsPermissions.LEDGER_CORRECT)
+    @Operation(summary = "执行积分过期（每户每年度一次）")
+    public Expiry.Result expire(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+        return expiry.apply(code, instant(asOf));
+    }
+
+    private Instant instant(String asOf) {
+        if (asOf == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("asOf", "INVALID_TIME", "时间格式应为 ISO-8601，例如 2027-07-01T00:00:00Z");
+        }
     }
 
     @PUT

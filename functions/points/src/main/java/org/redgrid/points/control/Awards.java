@@ -14,6 +14,7 @@ import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
+import org.redgrid.kernel.people.PeoplePort;
 import org.redgrid.points.entity.AccountKind;
 import org.redgrid.points.entity.Award;
 import org.redgrid.points.entity.EntryKind;
@@ -21,6 +22,8 @@ import org.redgrid.points.entity.JournalEntry;
 import org.redgrid.points.entity.Keys;
 import org.redgrid.points.entity.PointsAccount;
 import org.redgrid.points.entity.Posting;
+import org.redgrid.points.entity.Rule;
+import org.redgrid.points.entity.RuleKind;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +45,12 @@ public class Awards {
     PointsLedger ledger;
 
     @Inject
+    PointsRules rules;
+
+    @Inject
+    HouseholdAccounts accounts;
+
+    @Inject
     Guard guard;
 
     @Inject
@@ -50,22 +59,28 @@ public class Awards {
     @Inject
     Clock clock;
 
-    /** A household to give a points account (户积分账户), at the grid or building where it lives. */
+    /**
+     * A household of the directory to give a points account (户积分账户); it is opened where the directory has the
+     * household registered ({@code nodeCode}, when given, must be that node).
+     */
     public record NewAccount(@NotBlank(message = "请指定住户") @Size(max = 64, message = "住户编号最多 64 个字符") String householdId,
-            @NotBlank(message = "请指定住户所在网格或楼栋") String nodeCode) {
+            @Size(max = 64, message = "节点编码最多 64 个字符") String nodeCode) {
     }
 
-    /** Points for a household, and why. */
+    /** Points for a household, and why; optionally under a manual-award category of the catalogue (its caps apply). */
     public record NewAward(@NotBlank(message = "请指定住户") String householdId,
             @NotNull(message = "请填写积分") @Min(value = 1, message = "积分至少为 1") @Max(value = 100_000, message = "单次奖励最多 100000 积分") Long points,
-            @NotBlank(message = "请填写奖励理由") @Size(max = 200, message = "理由最多 200 个字") String reason) {
+            @NotBlank(message = "请填写奖励理由") @Size(max = 200, message = "理由最多 200 个字") String reason,
+            @Size(max = 64, message = "规则编号最多 64 个字符") String ruleId) {
     }
 
     public PointsAccount open(NewAccount cmd, Idempotency.Key key) {
-        PointsStore.Located at = store.locate("nodeCode", cmd.nodeCode());
-        guard.require(PointsPermissions.AWARD_WRITE, at.node().path());
-        PointsAccount account = PointsAccount.open(AccountKind.HOUSEHOLD, cmd.householdId(), at.node().code(), at.node().path(),
-                at.community().code(), 0, clock.instant().toString());
+        PeoplePort.Household household = accounts.inDirectory("householdId", cmd.householdId());
+        if (cmd.nodeCode() != null && !cmd.nodeCode().equals(household.nodeCode())) {
+            throw ProblemException.invalidField("nodeCode", "NODE_MISMATCH", "该户登记在 " + household.nodeCode() + "，不在 " + cmd.nodeCode());
+        }
+        guard.require(PointsPermissions.AWARD_WRITE, household.path());
+        PointsAccount account = accounts.newAccount(household);
         return idempotency.once(store.table(), key, tx -> {
             ledger.open(tx, account);
             return account;
@@ -75,15 +90,16 @@ public class Awards {
     public Award award(NewAward cmd, Idempotency.Key key) {
         PointsAccount household = householdAccount(cmd.householdId());
         guard.require(PointsPermissions.AWARD_WRITE, household.path());
+        Rule category = cmd.ruleId() == null ? null : manualRule(household, cmd.ruleId());
         long threshold = store.settings(household.communityCode()).approvalThreshold();
         return ledger.retrying(() -> idempotency.once(store.table(), key, tx -> {
             Award award = new Award(Ids.newId(clock.instant()), cmd.householdId(), household.communityCode(), cmd.points(),
-                    cmd.reason(), guard.caller().username(), clock.instant().toString(), Award.PENDING, null, null);
+                    cmd.reason(), cmd.ruleId(), guard.caller().username(), clock.instant().toString(), Award.PENDING, null, null);
             if (cmd.points() > threshold) {
                 store.table().putNew(tx, award.toItem(), Awards::exists);
                 return award;
             }
-            Award posted = award.posted(null, post(tx, award, household, PointsLedger.sourceOf(key)).id());
+            Award posted = award.posted(null, post(tx, award, household, category, PointsLedger.sourceOf(key)).id());
             store.table().putNew(tx, posted.toItem(), Awards::exists);
             return posted;
         }, Award::id, this::get));
@@ -102,7 +118,9 @@ public class Awards {
         }
         return ledger.retrying(() -> {
             Transaction tx = new Transaction();
-            Award posted = pending.posted(approver, post(tx, pending, householdAccount(pending.householdId()), Keys.award(awardId)).id());
+            PointsAccount household = householdAccount(pending.householdId());
+            Rule category = pending.ruleId() == null ? null : manualRule(household, pending.ruleId());
+            Award posted = pending.posted(approver, post(tx, pending, household, category, Keys.award(awardId)).id());
             store.table().update(tx, SingleTable.key(Keys.award(awardId), Keys.AWARD_SK), u -> u
                     .updateExpression("SET #status = :posted, approvedBy = :approver, entryId = :entry REMOVE gsi1pk, gsi1sk")
                     .conditionExpression("#status = :pending")
@@ -131,11 +149,21 @@ public class Awards {
         return ledger.account(AccountKind.HOUSEHOLD.accountId(householdId));
     }
 
-    private JournalEntry post(Transaction tx, Award award, PointsAccount household, String sourceKey) {
+    /** Posts the award; under a category, the household's monthly caps must have room for all of it. */
+    private JournalEntry post(Transaction tx, Award award, PointsAccount household, Rule category, String sourceKey) {
+        if (category != null) {
+            rules.claimRoom(tx, household, category, award.points(), Months.of(clock.instant()), true);
+        }
         String budget = ledger.budget(household.communityCode(), store.existingCommunity(household.communityCode()).path());
         return ledger.post(tx, new PointsLedger.Draft(EntryKind.AWARD, household.communityCode(),
                 List.of(new Posting(budget, -award.points()), new Posting(household.id(), award.points())),
-                "人工奖励：" + award.reason(), award.awardedBy(), sourceKey, null, award.id()));
+                "人工奖励：" + award.reason(), award.awardedBy(), sourceKey, null, award.id(), category, null, null));
+    }
+
+    /** An active manual-award category of the household's community; 400 on ruleId otherwise. */
+    private Rule manualRule(PointsAccount household, String ruleId) {
+        return rules.current(household.communityCode(), ruleId).filter(r -> r.kind() == RuleKind.MANUAL && r.active())
+                .orElseThrow(() -> ProblemException.invalidField("ruleId", "RULE_NOT_FOUND", "本社区没有启用的人工奖励类别 " + ruleId));
     }
 
     private static ProblemException exists() {

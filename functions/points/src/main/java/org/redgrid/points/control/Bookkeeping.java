@@ -85,6 +85,12 @@ public class Bookkeeping {
         Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(Keys.community(communityCode), Keys.SETTINGS_SK));
         item.put("approvalThreshold", Attr.n(settings.approvalThreshold()));
         item.put("issuingLimit", Attr.n(settings.issuingLimit()));
+        if (settings.householdMonthlyCap() != null) {
+            item.put("householdMonthlyCap", Attr.n(settings.householdMonthlyCap()));
+        }
+        if (settings.expiryMonths() != null) {
+            item.put("expiryMonths", Attr.n(settings.expiryMonths()));
+        }
         store.table().put(tx, item);
         // The budget's floor follows the limit, in the same transaction; an unopened budget takes it when it opens.
         String budget = Keys.account(AccountKind.BUDGET.accountId(communityCode));

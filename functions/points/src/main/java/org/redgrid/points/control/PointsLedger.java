@@ -1,11 +1,14 @@
 package org.redgrid.points.control;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -25,6 +28,8 @@ import org.redgrid.points.entity.JournalEntry;
 import org.redgrid.points.entity.Keys;
 import org.redgrid.points.entity.PointsAccount;
 import org.redgrid.points.entity.Posting;
+import org.redgrid.points.entity.Rule;
+import org.redgrid.points.entity.RuleKind;
 import org.redgrid.points.entity.StatementLine;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,9 +57,20 @@ public class PointsLedger {
         return key == null ? null : key.recordKey();
     }
 
-    /** What the caller of {@link #post} wants written. */
+    /**
+     * What the caller of {@link #post} wants written.
+     *
+     * @param rule     the rule version that pays an award, or null
+     * @param earnedAt when an award was earned (its earning year, for expiry), or null for now
+     * @param lotYear  for an expiry, the earning year whose points it takes, or null
+     */
     public record Draft(EntryKind kind, String communityCode, List<Posting> postings, String memo, String actor,
-            String sourceKey, String reverses, String subjectId) {
+            String sourceKey, String reverses, String subjectId, Rule rule, Instant earnedAt, String lotYear) {
+
+        public Draft(EntryKind kind, String communityCode, List<Posting> postings, String memo, String actor, String sourceKey,
+                String reverses, String subjectId) {
+            this(kind, communityCode, postings, memo, actor, sourceKey, reverses, subjectId, null, null, null);
+        }
     }
 
     public PointsAccount account(String accountId) {
@@ -69,21 +85,34 @@ public class PointsLedger {
 
     /**
      * Adds the entry to {@code tx}: the entry, one statement line and one account update per posting (conditional on
-     * the head read here), and the community totals. Refuses at once when a balance would fall below its floor.
+     * the head read here), the community totals and month, and for households their earning-year lots and the grid's
+     * leaderboard. Refuses at once when a balance would fall below its floor.
      */
     public JournalEntry post(Transaction tx, Draft draft) {
-        return post(tx, Ids.newId(clock.instant()), draft);
+        return post(tx, Ids.newId(clock.instant()), draft, new HashMap<>());
     }
 
-    private JournalEntry post(Transaction tx, String entryId, Draft draft) {
-        String now = clock.instant().toString();
-        JournalEntry entry = new JournalEntry(entryId, draft.kind(), draft.communityCode(), draft.postings(),
-                draft.memo(), draft.actor(), draft.sourceKey(), draft.reverses(), draft.subjectId(), now);
-        SingleTable table = store.table();
-        table.putNew(tx, entry.toItem(), () -> ProblemException.conflict("ENTRY_EXISTS", "分录编号重复，请重试"));
-        EntryKind flowKind = draft.reverses() == null ? draft.kind() : entry(draft.reverses()).kind();
-        Map<String, Long> totals = new LinkedHashMap<>();
-        for (Posting posting : entry.postings()) {
+    /** {@link #post(Transaction, Draft)}, telling {@code balancesAfter} each account's balance once the entry lands. */
+    public JournalEntry post(Transaction tx, Draft draft, Map<String, Long> balancesAfter) {
+        return post(tx, Ids.newId(clock.instant()), draft, balancesAfter);
+    }
+
+    /** A household's account as a posting leaves it, and the years the posting added to or took from. */
+    private record Moved(PointsAccount account, long after, TreeMap<String, Long> lots, TreeMap<String, Long> earned,
+            TreeMap<String, Long> years) {
+    }
+
+    private JournalEntry post(Transaction tx, String entryId, Draft draft, Map<String, Long> balancesAfter) {
+        Instant instant = clock.instant();
+        String now = instant.toString();
+        JournalEntry original = draft.reverses() == null ? null : entry(draft.reverses());
+        EntryKind flowKind = original == null ? draft.kind() : original.kind();
+        Rule rule = draft.rule();
+        String ruleId = rule != null ? rule.id() : original != null ? original.ruleId() : null;
+        RuleKind ruleKind = rule != null ? rule.kind() : original != null ? original.ruleKind() : null;
+        List<Moved> moves = new ArrayList<>();
+        Map<String, TreeMap<String, Long>> lots = new HashMap<>();
+        for (Posting posting : draft.postings()) {
             PointsAccount account = account(posting.accountId());
             if (!account.communityCode().equals(draft.communityCode())) {
                 throw ProblemException.conflict("OTHER_COMMUNITY", "积分只能在同一社区内流转");
@@ -94,22 +123,142 @@ public class PointsLedger {
                         ? ProblemException.conflict("ISSUING_LIMIT_REACHED", "社区积分发放额度不足")
                         : ProblemException.conflict("INSUFFICIENT_POINTS", "积分余额不足").with("balance", account.balance());
             }
+            Moved moved = account.kind() == AccountKind.HOUSEHOLD
+                    ? household(account, after, posting.amount(), draft, original, flowKind)
+                    : new Moved(account, after, account.lots(), account.earned(), new TreeMap<>());
+            balancesAfter.put(account.id(), after);
+            if (!moved.years().isEmpty()) {
+                lots.put(account.id(), moved.years());
+            }
+            moves.add(moved);
+        }
+        JournalEntry entry = new JournalEntry(entryId, draft.kind(), draft.communityCode(), draft.postings(), draft.memo(),
+                draft.actor(), draft.sourceKey(), draft.reverses(), draft.subjectId(), now, ruleId,
+                rule != null ? Integer.valueOf(rule.version()) : original != null ? original.ruleVersion() : null, ruleKind, lots);
+        SingleTable table = store.table();
+        table.putNew(tx, entry.toItem(), () -> ProblemException.conflict("ENTRY_EXISTS", "分录编号重复，请重试"));
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, Long> month = new LinkedHashMap<>();
+        long sign = flowKind == EntryKind.AWARD ? 1 : -1;
+        for (int i = 0; i < moves.size(); i++) {
+            Moved m = moves.get(i);
+            PointsAccount account = m.account();
+            long amount = entry.postings().get(i).amount();
             StatementLine line = StatementLine.chained(account.id(), account.sequence() + 1, entry.id(), entry.kind(),
-                    posting.amount(), after, draft.memo(), now, account.headHash());
+                    amount, m.after(), draft.memo(), now, account.headHash());
             table.putNew(tx, line.toItem(), PointsLedger::busy);
+            boolean household = account.kind() == AccountKind.HOUSEHOLD;
             table.update(tx, SingleTable.key(Keys.account(account.id()), Keys.ACCOUNT_SK), u -> u
-                    .updateExpression("SET balance = :after, #seq = :next, headHash = :hash")
+                    .updateExpression("SET balance = :after, #seq = :next, headHash = :hash"
+                            + (household ? ", lots = :lots, earned = :earned" : ""))
                     .conditionExpression("#seq = :seen")
                     .expressionAttributeNames(Map.of("#seq", "sequence"))
-                    .expressionAttributeValues(SingleTable.values(":after", after, ":next", line.sequence(), ":hash", line.hash(),
-                            ":seen", account.sequence())), PointsLedger::busy);
-            totals.merge(account.kind().name().toLowerCase(), posting.amount(), Long::sum);
+                    .expressionAttributeValues(household
+                            ? SingleTable.values(":after", m.after(), ":next", line.sequence(), ":hash", line.hash(),
+                                    ":seen", account.sequence(), ":lots", PointsAccount.amounts(m.lots()),
+                                    ":earned", PointsAccount.amounts(m.earned()))
+                            : SingleTable.values(":after", m.after(), ":next", line.sequence(), ":hash", line.hash(),
+                                    ":seen", account.sequence())), PointsLedger::busy);
+            totals.merge(account.kind().name().toLowerCase(), amount, Long::sum);
+            if (household) {
+                board(tx, account, m.earned());
+                if (flowKind == EntryKind.AWARD && account.gridCode() != null) {
+                    month.merge("g#" + account.gridCode(), amount, Long::sum);
+                }
+            }
         }
         // The flow (issued, redeemed, expired) is what the household side moved, reversals counting against their original's kind.
         long toHouseholds = totals.getOrDefault("household", 0L);
-        totals.merge(flowKind.name().toLowerCase(), flowKind == EntryKind.AWARD ? toHouseholds : -toHouseholds, Long::sum);
-        addToTotals(tx, draft.communityCode(), totals);
+        String flow = flowKind.name().toLowerCase();
+        totals.merge(flow, sign * toHouseholds, Long::sum);
+        month.merge(flow, sign * toHouseholds, Long::sum);
+        if (flowKind == EntryKind.AWARD) {
+            month.merge("k#" + (ruleKind == null ? RuleKind.MANUAL : ruleKind).name(), toHouseholds, Long::sum);
+            if (ruleId != null) {
+                month.merge("r#" + ruleId, toHouseholds, Long::sum);
+            }
+        }
+        add(tx, SingleTable.key(Keys.community(draft.communityCode()), Keys.TOTALS_SK), totals,
+                Map.of(SingleTable.GSI1PK, Keys.COMMUNITIES, SingleTable.GSI1SK, draft.communityCode()));
+        add(tx, SingleTable.key(Keys.community(draft.communityCode()), Keys.monthSk(Months.of(instant))), month, Map.of());
         return entry;
+    }
+
+    /**
+     * A household's posting and its earning years: an award adds to the year it was earned; a reversal gives back
+     * to (or takes from) the years its original moved; an expiry takes its own year; anything else takes the oldest
+     * points first.
+     */
+    private Moved household(PointsAccount account, long after, long amount, Draft draft, JournalEntry original, EntryKind flowKind) {
+        TreeMap<String, Long> lots = new TreeMap<>(account.lots());
+        TreeMap<String, Long> earned = new TreeMap<>(account.earned());
+        TreeMap<String, Long> years = new TreeMap<>();
+        Map<String, Long> before = original == null ? Map.of() : original.lots().getOrDefault(account.id(), new TreeMap<>());
+        if (amount > 0) {
+            if (original == null) {
+                years.put(Months.year(draft.earnedAt() == null ? clock.instant() : draft.earnedAt()), amount);
+            } else {
+                before.forEach((y, a) -> years.merge(y, -a, Long::sum));
+                long rest = amount - years.values().stream().mapToLong(Long::longValue).sum();
+                if (rest != 0) {
+                    years.merge(Months.year(clock.instant()), rest, Long::sum);
+                }
+            }
+            years.forEach((y, a) -> lots.merge(y, a, Long::sum));
+        } else {
+            List<String> order = new ArrayList<>();
+            if (draft.lotYear() != null) {
+                order.add(draft.lotYear());
+            }
+            order.addAll(before.keySet());
+            order.addAll(lots.keySet());
+            long need = -amount;
+            for (String y : order) {
+                long take = Math.min(need, lots.getOrDefault(y, 0L));
+                if (take > 0) {
+                    lots.merge(y, -take, Long::sum);
+                    years.merge(y, -take, Long::sum);
+                    need -= take;
+                }
+            }
+        }
+        lots.values().removeIf(v -> v == 0);
+        if (flowKind == EntryKind.AWARD) {
+            // Earned is counted in the year the award was earned, also when its reversal takes points of another year.
+            (original == null ? years : before).forEach((y, a) -> earned.merge(y, original == null ? a : -a, Long::sum));
+        }
+        return new Moved(account, after, lots, earned, years);
+    }
+
+    /** Keeps the grid's leaderboard item of each year the posting changed the household's earnings in. */
+    private void board(Transaction tx, PointsAccount account, TreeMap<String, Long> earned) {
+        if (account.gridCode() == null) {
+            return;
+        }
+        earned.forEach((year, points) -> {
+            if (points.equals(account.earned().get(year))) {
+                return;
+            }
+            Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(Keys.board(account.gridCode(), year), account.ownerId()));
+            item.put("householdId", Attr.s(account.ownerId()));
+            Attr.putIfPresent(item, "label", account.label());
+            item.put("earned", Attr.n(points));
+            item.put(SingleTable.GSI1PK, Attr.s(Keys.board(account.gridCode(), year)));
+            item.put(SingleTable.GSI1SK, Attr.s(String.format("%012d#%s", Math.max(0, points), account.ownerId())));
+            store.table().put(tx, item);
+        });
+    }
+
+    /** Claims {@code sourceKey} for {@code entryId} in {@code tx}: a second entry from the same source cannot land. */
+    public void claimSource(Transaction tx, String sourceKey, String entryId) {
+        Map<String, AttributeValue> claim = new HashMap<>(SingleTable.key(Keys.source(sourceKey), Keys.SOURCE_SK));
+        claim.put("entryId", Attr.s(entryId));
+        store.table().putNew(tx, claim, PointsLedger::busy);
+    }
+
+    /** The entry that {@code sourceKey} caused, if any. */
+    public Optional<String> entryOf(String sourceKey) {
+        return store.table().get(Keys.source(sourceKey), Keys.SOURCE_SK, true).map(i -> Attr.str(i, "entryId"));
     }
 
     /** The entry that undoes {@code original}, at most once (the REVERSAL item names the one that did). */
@@ -126,7 +275,7 @@ public class PointsLedger {
         claim.put("reversalId", Attr.s(reversalId));
         store.table().putNew(tx, claim, PointsLedger::alreadyReversed);
         JournalEntry reversal = post(tx, reversalId, new Draft(EntryKind.REVERSAL, original.communityCode(), original.negated(),
-                memo, actor, sourceKey, original.id(), original.subjectId()));
+                memo, actor, sourceKey, original.id(), original.subjectId()), new HashMap<>());
         return reversal;
     }
 
@@ -246,7 +395,7 @@ public class PointsLedger {
         return new TrialBalance(communityCode, issued, redeemed, expired, outstanding, stores, budget, balanced);
     }
 
-    private void addToTotals(Transaction tx, String communityCode, Map<String, Long> amounts) {
+    private void add(Transaction tx, Map<String, AttributeValue> key, Map<String, Long> amounts, Map<String, String> set) {
         StringBuilder expression = new StringBuilder("ADD ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -257,9 +406,15 @@ public class PointsLedger {
             values.put(":a" + i, Attr.n(e.getValue()));
             i++;
         }
-        store.table().update(tx, SingleTable.key(Keys.community(communityCode), Keys.TOTALS_SK), u -> u
-                .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values),
-                PointsLedger::busy);
+        int j = 0;
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            expression.append(j == 0 ? " SET " : ", ").append("#s").append(j).append(" = :s").append(j);
+            names.put("#s" + j, e.getKey());
+            values.put(":s" + j, Attr.s(e.getValue()));
+            j++;
+        }
+        store.table().update(tx, key, u -> u.updateExpression(expression.toString()).expressionAttributeNames(names)
+                .expressionAttributeValues(values), PointsLedger::busy);
     }
 
     private static ProblemException alreadyReversed() {

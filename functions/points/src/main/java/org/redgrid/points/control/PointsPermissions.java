@@ -26,6 +26,13 @@ public class PointsPermissions implements DomainPermissions {
     /** Redeem and cancel at the counter. */
     public static final String COUNTER_WRITE = "points.counter.write";
 
+    /** Keep the community's rule catalogue (new versions of rules). */
+    public static final String RULES_WRITE = "points.rules.write";
+    /** Open, score and publish a grid's monthly inspection sheet. */
+    public static final String INSPECTION_WRITE = "points.inspection.write";
+    /** A resident's own household's points, statement and QR code. */
+    public static final String SELF_READ = "points.self.read";
+
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
         ALL.put(LEDGER_READ, "查看积分账户、流水与试算平衡");
@@ -34,7 +41,10 @@ public class PointsPermissions implements DomainPermissions {
         ALL.put(LEDGER_CORRECT, "冲正积分分录");
         ALL.put(SETTINGS_WRITE, "设置社区积分审批限额与发放额度");
         ALL.put(STORES_WRITE, "维护积分超市、商品与库存");
-        ALL.put(COUNTER_WRITE, "积分超市柜台兑换与撤销");
+        ALL.put(COUNTER_WRITE, "积分超市柜台查户、兑换与撤销");
+        ALL.put(RULES_WRITE, "维护社区积分规则目录");
+        ALL.put(INSPECTION_WRITE, "填报与发布月度卫生检查表");
+        ALL.put(SELF_READ, "查看本户积分、流水与积分码");
     }
 
     @Override

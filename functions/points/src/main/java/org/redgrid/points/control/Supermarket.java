@@ -3,6 +3,7 @@ package org.redgrid.points.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,8 +114,7 @@ public class Supermarket {
 
     public List<Good> goods(String storeId) {
         guard.require(PointsPermissions.LEDGER_READ, storeById(storeId).path());
-        return store.table().partition(Keys.store(storeId)).stream()
-                .filter(i -> i.get(SingleTable.SK).s().startsWith("GOOD#")).map(Good::fromItem).toList();
+        return shelf(storeId);
     }
 
     public Redemption redeem(NewRedemption cmd, Idempotency.Key key) {
@@ -134,11 +134,13 @@ public class Supermarket {
                     .expressionAttributeValues(SingleTable.values(":q", cmd.quantity())), () -> outOfStock(good));
             long points = good.price() * cmd.quantity();
             String id = Ids.newId(clock.instant());
+            Map<String, Long> after = new HashMap<>();
             JournalEntry entry = ledger.post(tx, new PointsLedger.Draft(EntryKind.REDEMPTION, at.communityCode(),
                     List.of(new Posting(household.id(), -points), new Posting(AccountKind.STORE.accountId(at.id()), points)),
-                    "兑换 " + good.name() + " × " + cmd.quantity(), guard.caller().username(), PointsLedger.sourceOf(key), null, id));
-            Redemption redemption = new Redemption(id, at.id(), good.id(), cmd.householdId(), cmd.quantity(), points, entry.id(),
-                    Redemption.DONE, clock.instant().toString(), guard.caller().username());
+                    "兑换 " + good.name() + " × " + cmd.quantity(), guard.caller().username(), PointsLedger.sourceOf(key), null, id), after);
+            Redemption redemption = new Redemption(id, at.id(), at.name(), good.id(), good.name(), cmd.householdId(), cmd.quantity(),
+                    points, entry.id(), after.get(household.id()), Redemption.DONE, clock.instant().toString(), guard.caller().username());
+            sales(tx, at.id(), Months.of(clock.instant()), points, cmd.quantity(), 1);
             store.table().putNew(tx, redemption.toItem(), () -> ProblemException.conflict("REDEMPTION_EXISTS", "兑换编号重复，请重试"));
             return redemption;
         }, Redemption::id, this::redemption));
@@ -165,9 +167,35 @@ public class Supermarket {
                     .updateExpression("ADD stock :q").expressionAttributeValues(SingleTable.values(":q", done.quantity())),
                     PointsLedger::busy);
             ledger.reverse(tx, ledger.entry(done.entryId()), "撤销兑换", guard.caller().username(), null);
+            sales(tx, done.storeId(), Months.of(Instant.parse(done.redeemedAt())), -done.points(), -done.quantity(), -1);
             store.table().commit(tx);
             return redemption(redemptionId);
         });
+    }
+
+    /** A store's sales of a month (积分超市月销售), kept by every redemption and cancellation in its own transaction. */
+    private void sales(Transaction tx, String storeId, String month, long points, long quantity, long redemptions) {
+        store.table().update(tx, SingleTable.key(Keys.store(storeId), Keys.salesSk(month)), u -> u
+                .updateExpression("ADD points :p, quantity :q, redemptions :r")
+                .expressionAttributeValues(SingleTable.values(":p", points, ":q", quantity, ":r", redemptions)), PointsLedger::busy);
+    }
+
+    /** Stores of the community of {@code nodeCode} that the caller may serve at the counter (柜台可服务的超市). */
+    public List<Store> counterStores(String nodeCode) {
+        PointsStore.Located at = store.locate("node", nodeCode);
+        return store.query(SingleTable.BY_PARENT, Keys.stores(at.community().code()), null, null, null, false, 1000).stream()
+                .map(Store::fromItem).filter(s -> guard.may(PointsPermissions.COUNTER_WRITE, s.path())).toList();
+    }
+
+    /** A store the caller serves at the counter, or 403. */
+    public Store counterStore(String storeId) {
+        return writableStore(storeId, PointsPermissions.COUNTER_WRITE);
+    }
+
+    /** The goods of a store, as they stand (no scope check: callers check their own). */
+    public List<Good> shelf(String storeId) {
+        return store.table().partition(Keys.store(storeId)).stream()
+                .filter(i -> i.get(SingleTable.SK).s().startsWith("GOOD#")).map(Good::fromItem).toList();
     }
 
     public Redemption redemption(String id) {

@@ -15,14 +15,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A manual award (人工奖励) by grid staff, with its reason: the audit record of who awarded what, why, and who
  * approved it. Posted at once up to the community's threshold; above it, PENDING until a second person approves.
  */
-public record Award(String id, String householdId, String communityCode, long points, String reason, String awardedBy,
-        String awardedAt, String status, String approvedBy, String entryId) {
+public record Award(String id, String householdId, String communityCode, long points, String reason, String ruleId,
+        String awardedBy, String awardedAt, String status, String approvedBy, String entryId) {
 
     public static final String PENDING = "PENDING";
     public static final String POSTED = "POSTED";
 
     public Award posted(String approver, String entry) {
-        return new Award(id, householdId, communityCode, points, reason, awardedBy, awardedAt, POSTED, approver, entry);
+        return new Award(id, householdId, communityCode, points, reason, ruleId, awardedBy, awardedAt, POSTED, approver, entry);
     }
 
     public Map<String, AttributeValue> toItem() {
@@ -31,6 +31,7 @@ public record Award(String id, String householdId, String communityCode, long po
         item.put("communityCode", Attr.s(communityCode));
         item.put("points", Attr.n(points));
         item.put("reason", Attr.s(reason));
+        Attr.putIfPresent(item, "ruleId", ruleId);
         item.put("awardedBy", Attr.s(awardedBy));
         item.put("awardedAt", Attr.s(awardedAt));
         item.put("status", Attr.s(status));
@@ -45,7 +46,7 @@ public record Award(String id, String householdId, String communityCode, long po
 
     public static Award fromItem(Map<String, AttributeValue> item) {
         return new Award(str(item, "pk").substring("AWARD#".length()), str(item, "householdId"), str(item, "communityCode"),
-                num(item, "points"), str(item, "reason"), str(item, "awardedBy"), str(item, "awardedAt"), str(item, "status"),
+                num(item, "points"), str(item, "reason"), str(item, "ruleId"), str(item, "awardedBy"), str(item, "awardedAt"), str(item, "status"),
                 str(item, "approvedBy"), str(item, "entryId"));
     }
 }

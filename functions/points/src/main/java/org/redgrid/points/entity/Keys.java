@@ -15,6 +15,12 @@ public final class Keys {
     public static final String AWARD_SK = "AWARD";
     public static final String REVERSAL_SK = "REVERSAL";
     public static final String ACCRUED_SK = "ACCRUED";
+    public static final String RULE_CURRENT_SK = "CURRENT";
+    public static final String SOURCE_SK = "SOURCE";
+    public static final String EARNED_SK = "EARNED";
+    public static final String SHEET_SK = "SHEET";
+    /** The one partition listing every community with points (for the scheduled expiry and chain audit). */
+    public static final String COMMUNITIES = "POINTS#COMMUNITIES";
 
     private Keys() {
     }
@@ -69,5 +75,73 @@ public final class Keys {
     /** Awards of a community waiting for a second person's approval (ByParent index). */
     public static String pendingAwards(String communityCode) {
         return "PENDING#" + communityCode;
+    }
+
+    /** A rule of a community's catalogue: its versions (V#…) and its current copy (CURRENT). */
+    public static String rule(String communityCode, String ruleId) {
+        return "RULE#" + communityCode + "#" + ruleId;
+    }
+
+    public static String ruleVersionSk(int version) {
+        return String.format("V#%06d", version);
+    }
+
+    /** A community's current rules (ByParent index). */
+    public static String rules(String communityCode) {
+        return "RULES#" + communityCode;
+    }
+
+    /** Claimed by the one entry a source (event, request, sheet line, expiry) caused. */
+    public static String source(String sourceKey) {
+        return "SOURCE#" + sourceKey;
+    }
+
+    /** What a household earned by rules in a month (yyyy-MM): {@code total} and {@code r#<rule>}, against the caps. */
+    public static String earned(String householdId, String month) {
+        return "EARNED#" + householdId + "#" + month;
+    }
+
+    /** A community's figures of one month (sk) for the monthly report. */
+    public static String monthSk(String month) {
+        return "MONTH#" + month;
+    }
+
+    /** A store's sales of one month (sk, under STORE#&lt;id&gt;). */
+    public static String salesSk(String month) {
+        return "SALES#" + month;
+    }
+
+    /** Household accounts of a community (ByPath index, sorted by grid path). */
+    public static String households(String communityCode) {
+        return "HOUSEHOLDS#" + communityCode;
+    }
+
+    /** Household accounts of a community by label (ByParent index), for the counter's name search. */
+    public static String householdNames(String communityCode) {
+        return "HHNAMES#" + communityCode;
+    }
+
+    /** Stores of a community (ByParent index). */
+    public static String stores(String communityCode) {
+        return "STORES#" + communityCode;
+    }
+
+    /** A grid's leaderboard of a year: an item per household (ByParent index sorted by points earned). */
+    public static String board(String gridCode, String year) {
+        return "BOARD#" + gridCode + "#" + year;
+    }
+
+    /** A grid's inspection sheet of a month: the sheet (SHEET) and a score per household (SCORE#&lt;household&gt;). */
+    public static String sheet(String gridCode, String month) {
+        return "SHEET#" + gridCode + "#" + month;
+    }
+
+    public static String scoreSk(String householdId) {
+        return "SCORE#" + householdId;
+    }
+
+    /** A community's inspection sheets (ByParent index, by month and grid). */
+    public static String sheets(String communityCode) {
+        return "SHEETS#" + communityCode;
     }
 }

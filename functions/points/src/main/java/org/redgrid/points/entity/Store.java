@@ -20,6 +20,8 @@ public record Store(String id, String name, String nodeCode, String path, String
         item.put("path", Attr.s(path));
         item.put("communityCode", Attr.s(communityCode));
         item.put("createdAt", Attr.s(createdAt));
+        item.put(SingleTable.GSI1PK, Attr.s(Keys.stores(communityCode)));
+        item.put(SingleTable.GSI1SK, Attr.s(path + id));
         return item;
     }
 

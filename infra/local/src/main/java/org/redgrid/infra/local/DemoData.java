@@ -85,6 +85,7 @@ final class DemoData {
         unit("区卫生健康委员会", "机关", "C01", "王主任", "13900010001");
         unit("红星实业有限公司", "企业", "C02", "钱经理", "13900010002");
         unit("示范区人民医院", "医院", "S01", "郑医生", "13900010003");
+        new PointsDemo(this::post).seed();
     }
 
     private static Map<String, Object> square(double lon, double lat, double size) {
