@@ -3374,7 +3374,386 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/points/communities/{code}/settings": {
+    "/points/communities/{code}/chain-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核查社区全部账户的哈希链，报告断裂处 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result1"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预览到期积分（按户、按获得年度） */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 执行积分过期（每户每年度一次） */
+        post: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Result"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区积分月报（发放、兑换、过期；按类型、规则、网格；近 12 个月序列） */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Monthly"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区积分规则（现行版本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建积分规则（版本 1） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewRule"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/rules/{ruleId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3382,6 +3761,200 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 修改积分规则（生成新版本，旧版本保留） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RuleChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/rules/{ruleId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则的全部版本（旧的在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rule"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/communities/{code}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区积分设置（审批限额、发放额度、每户月上限、有效期） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommunitySettings"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         /** 设置社区审批限额与发放额度 */
         put: {
             parameters: {
@@ -3517,6 +4090,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/points/counter/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 柜台查户：扫积分码、户号或户名开头（本超市所在社区），附余额与商品 */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    store: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lookup"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/points/entries/{id}/reverse": {
         parameters: {
             query?: never;
@@ -3591,6 +4230,543 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/grids/{code}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格年度积分排行（获得积分，冲正已扣除） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    year?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rank"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区某月的卫生检查表 */
+        get: {
+            parameters: {
+                query: {
+                    community: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionSheet"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开启网格某月的卫生检查表 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewSheet"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sheet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/inspections/{grid}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 卫生检查表（评分与本网格住户） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grid: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/inspections/{grid}/{month}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布检查表：公布清洁户并按规则发放积分（每户一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grid: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sheet"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/inspections/{grid}/{month}/scores/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 为住户评分（个人卫生、室内、房前屋后；发布前可修改） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grid: string;
+                    householdId: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Scores"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sheet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我家的积分：余额、流水（游标分页）与积分码 */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/me/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本社区积分超市与商品 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shelf"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3747,7 +4923,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 节点所在社区中本人可服务的积分超市 */
+        get: {
+            parameters: {
+                query: {
+                    node: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Store"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** 开设积分超市 */
         post: {
@@ -4028,6 +5253,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/points/stores/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超市月度兑换额（截至 to 的 12 个月） */
+        get: {
+            parameters: {
+                query?: {
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sales"][];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4072,6 +5364,7 @@ export interface components {
             /** Format: int64 */
             points?: number;
             reason?: string;
+            ruleId?: string;
             awardedBy?: string;
             awardedAt?: string;
             status?: string;
@@ -4112,6 +5405,10 @@ export interface components {
             approvalThreshold: number;
             /** Format: int64 */
             issuingLimit: number;
+            /** Format: int64 */
+            householdMonthlyCap?: number;
+            /** Format: int32 */
+            expiryMonths?: number;
         };
         ContactDraft: {
             name: string;
@@ -4126,6 +5423,12 @@ export interface components {
         Correction: {
             reason: string;
         };
+        Criterion: {
+            code?: string;
+            name?: string;
+            /** Format: int64 */
+            max?: number;
+        };
         Decision: {
             reason?: string;
             /** Format: int64 */
@@ -4133,6 +5436,15 @@ export interface components {
         };
         /** @enum {string} */
         EntryKind: "AWARD" | "REDEMPTION" | "EXPIRY" | "REVERSAL";
+        Flows: {
+            month?: string;
+            /** Format: int64 */
+            issued?: number;
+            /** Format: int64 */
+            redeemed?: number;
+            /** Format: int64 */
+            expired?: number;
+        };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE";
         Good: {
@@ -4149,6 +5461,16 @@ export interface components {
             roleName?: string;
             node?: string;
             nodeName?: string;
+        };
+        GridFigure: {
+            gridCode?: string;
+            name?: string;
+            /** Format: int64 */
+            issued?: number;
+        };
+        Household: {
+            householdId?: string;
+            label?: string;
         };
         HouseholdLine: {
             id?: string;
@@ -4167,6 +5489,31 @@ export interface components {
             version?: number;
             createdAt?: string;
         };
+        InspectionSheet: {
+            gridCode?: string;
+            gridName?: string;
+            month?: string;
+            communityCode?: string;
+            path?: string;
+            status?: string;
+            /** Format: int64 */
+            threshold?: number;
+            /** Format: int64 */
+            maxScore?: number;
+            openedBy?: string;
+            openedAt?: string;
+            publishedBy?: string;
+            publishedAt?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        Item: {
+            householdId?: string;
+            year?: string;
+            /** Format: int64 */
+            points?: number;
+            entryId?: string;
+        };
         JournalEntry: {
             id?: string;
             kind?: components["schemas"]["EntryKind"];
@@ -4178,23 +5525,88 @@ export interface components {
             reverses?: string;
             subjectId?: string;
             postedAt?: string;
+            ruleId?: string;
+            /** Format: int32 */
+            ruleVersion?: number;
+            ruleKind?: components["schemas"]["RuleKind"];
+            lots?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         /** @description 任意 JSON 对象（如 GeoJSON 边界） */
         JsonNode: Record<string, never>;
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+        Line: {
+            householdId?: string;
+            label?: string;
+            /** Format: int64 */
+            personal?: number;
+            /** Format: int64 */
+            indoor?: number;
+            /** Format: int64 */
+            surroundings?: number;
+            /** Format: int64 */
+            total?: number;
+            clean?: boolean;
+            scoredBy?: string;
+            scoredAt?: string;
+            entryId?: string;
+            /** Format: int64 */
+            points?: number;
+        };
+        Lookup: {
+            store?: components["schemas"]["Store"];
+            goods?: components["schemas"]["Good"][];
+            households?: components["schemas"]["Match"][];
+        };
+        Match: {
+            householdId?: string;
+            label?: string;
+            nodeCode?: string;
+            /** Format: int64 */
+            balance?: number;
+        };
+        Me: {
+            householdId?: string;
+            label?: string;
+            communityCode?: string;
+            /** Format: int64 */
+            balance?: number;
+            statement?: components["schemas"]["PageStatementLine"];
+            qr?: components["schemas"]["Token"];
+        };
+        Monthly: {
+            communityCode?: string;
+            month?: string;
+            /** Format: int64 */
+            issued?: number;
+            /** Format: int64 */
+            redeemed?: number;
+            /** Format: int64 */
+            expired?: number;
+            byKind?: {
+                [key: string]: number;
+            };
+            byRule?: components["schemas"]["RuleFigure"][];
+            byGrid?: components["schemas"]["GridFigure"][];
+            series?: components["schemas"]["Flows"][];
+        };
         MoveRequest: {
             parentCode: string;
         };
         NewAccount: {
             householdId: string;
-            nodeCode: string;
+            nodeCode?: string;
         };
         NewAward: {
             householdId: string;
             /** Format: int64 */
             points: number;
             reason: string;
+            ruleId?: string;
         };
         NewClockIn: {
             gridCode: string;
@@ -4252,6 +5664,18 @@ export interface components {
             availability?: string;
             showPhone: boolean;
         };
+        NewRule: {
+            kind: components["schemas"]["RuleKind"];
+            name: string;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            monthlyCap?: number;
+            /** Format: int64 */
+            threshold?: number;
+            /** Format: int64 */
+            maxScore?: number;
+        };
         NewServiceRecord: {
             gridCode: string;
             day: string;
@@ -4260,6 +5684,10 @@ export interface components {
             category: string;
             content: string;
             householdIds?: string[];
+        };
+        NewSheet: {
+            gridCode: string;
+            month: string;
         };
         NewStore: {
             name: string;
@@ -4388,6 +5816,8 @@ export interface components {
             nodeCode?: string;
             path?: string;
             communityCode?: string;
+            gridCode?: string;
+            label?: string;
             /** Format: int64 */
             balance?: number;
             /** Format: int64 */
@@ -4396,6 +5826,12 @@ export interface components {
             /** Format: int64 */
             floor?: number;
             openedAt?: string;
+            lots?: {
+                [key: string]: number;
+            };
+            earned?: {
+                [key: string]: number;
+            };
         };
         /** @enum {string} */
         PositionType: "GRID_LEADER" | "GRID_WORKER" | "BUILDING_LEADER" | "PARTY_MEMBER" | "SINKING_CADRE" | "VOLUNTEER";
@@ -4411,16 +5847,28 @@ export interface components {
             /** Format: int64 */
             amount?: number;
         };
+        Rank: {
+            /** Format: int32 */
+            rank?: number;
+            householdId?: string;
+            label?: string;
+            /** Format: int64 */
+            earned?: number;
+        };
         Redemption: {
             id?: string;
             storeId?: string;
+            storeName?: string;
             goodId?: string;
+            goodName?: string;
             householdId?: string;
             /** Format: int64 */
             quantity?: number;
             /** Format: int64 */
             points?: number;
             entryId?: string;
+            /** Format: int64 */
+            balanceAfter?: number;
             status?: string;
             redeemedAt?: string;
             clerk?: string;
@@ -4449,6 +5897,80 @@ export interface components {
             /** Format: int64 */
             quantity: number;
         };
+        Result: {
+            communityCode?: string;
+            asOf?: string;
+            /** Format: int32 */
+            households?: number;
+            /** Format: int64 */
+            points?: number;
+            items?: components["schemas"]["Item"][];
+        };
+        Result1: {
+            communityCode?: string;
+            /** Format: int32 */
+            accounts?: number;
+            intact?: boolean;
+            breaks?: components["schemas"]["ChainCheck"][];
+        };
+        Rule: {
+            communityCode?: string;
+            id?: string;
+            kind?: components["schemas"]["RuleKind"];
+            name?: string;
+            /** Format: int64 */
+            points?: number;
+            /** Format: int64 */
+            monthlyCap?: number;
+            /** Format: int64 */
+            threshold?: number;
+            /** Format: int64 */
+            maxScore?: number;
+            active?: boolean;
+            /** Format: int32 */
+            version?: number;
+            changedBy?: string;
+            changedAt?: string;
+        };
+        RuleChange: {
+            name: string;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            monthlyCap?: number;
+            /** Format: int64 */
+            threshold?: number;
+            /** Format: int64 */
+            maxScore?: number;
+            active: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        RuleFigure: {
+            ruleId?: string;
+            name?: string;
+            /** Format: int64 */
+            points?: number;
+        };
+        /** @enum {string} */
+        RuleKind: "INSPECTION" | "SERVICE_HOUR" | "PROJECT_HOUR" | "PROJECT" | "MANUAL";
+        Sales: {
+            month?: string;
+            /** Format: int64 */
+            points?: number;
+            /** Format: int64 */
+            quantity?: number;
+            /** Format: int64 */
+            redemptions?: number;
+        };
+        Scores: {
+            /** Format: int64 */
+            personal: number;
+            /** Format: int64 */
+            indoor: number;
+            /** Format: int64 */
+            surroundings: number;
+        };
         ServiceRecord: {
             id?: string;
             memberId?: string;
@@ -4464,6 +5986,26 @@ export interface components {
             verifiedBy?: string;
             verifiedAt?: string;
             createdAt?: string;
+        };
+        Sheet: {
+            gridCode?: string;
+            gridName?: string;
+            month?: string;
+            communityCode?: string;
+            status?: string;
+            /** Format: int64 */
+            threshold?: number;
+            criteria?: components["schemas"]["Criterion"][];
+            openedBy?: string;
+            openedAt?: string;
+            publishedBy?: string;
+            publishedAt?: string;
+            scores?: components["schemas"]["Line"][];
+            households?: components["schemas"]["Household"][];
+        };
+        Shelf: {
+            store?: components["schemas"]["Store"];
+            goods?: components["schemas"]["Good"][];
         };
         StaffEntry: {
             memberId?: string;
@@ -4506,6 +6048,10 @@ export interface components {
             confirmed?: number;
             /** Format: int64 */
             rejected?: number;
+        };
+        Token: {
+            token?: string;
+            expiresAt?: string;
         };
         Totals: {
             period?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, cancellable, canAfford, chinaTime, decide, digitIndex, found, initialState, receiptLines, redeemed, type CounterState } from './counter'
+import { apply, cancellable, cancelled, canAfford, chinaTime, decide, digitIndex, found, initialState, receiptLines, redeemed, type CounterState } from './counter'
 
 const goods = [
   { id: 'g1', name: '洗衣液', price: 30, stock: 5 },
@@ -84,6 +84,9 @@ describe('the counter keyboard', () => {
     expect(press(asking, 'Escape').confirmCancel).toBe(false)
     expect(press(s, 'Enter').phase).toBe('scan')
     expect(decide(s, 'Delete', '', new Date(Date.now() + 31 * 60_000))).toEqual({ type: 'none' }) // past the window
+    const undone = cancelled(asking, { id: 'R1' })
+    expect([undone.receipt?.status, undone.household?.balance, undone.goods[0].stock, undone.confirmCancel]).toEqual(['CANCELLED', 100, 5, false])
+    expect(decide(undone, 'Delete')).toEqual({ type: 'none' })
   })
 })
 

@@ -125,6 +125,14 @@ export function redeemed(state: CounterState, receipt: Receipt): CounterState {
   return { ...state, phase: 'receipt', receipt, household, goods, confirmCancel: false }
 }
 
+/** After a cancellation: the receipt marked cancelled, the points back on the household, the stock back on the shelf. */
+export function cancelled(state: CounterState, receipt: Receipt): CounterState {
+  const r = state.receipt!
+  const household = state.household && { ...state.household, balance: state.household.balance + (r.points ?? 0) }
+  const goods = state.goods.map((g) => (g.id === r.goodId ? { ...g, stock: (g.stock ?? 0) + (r.quantity ?? 0) } : g))
+  return { ...state, household, goods, confirmCancel: false, receipt: { ...r, ...receipt, status: 'CANCELLED' } }
+}
+
 /** Whether a redemption may still be cancelled at the counter (the server's window; it decides in the end). */
 export function cancellable(receipt: Receipt | undefined, now: Date, windowMinutes = 30): boolean {
   if (!receipt?.redeemedAt || receipt.status === 'CANCELLED') return false
