@@ -30,7 +30,7 @@ export default async function ({ step, expect, base, signIn, look, newPage, arti
   await step('points: a grid worker awards points above the threshold, and the award waits for approval', async () => {
     const page = await newPage('console')
     await signIn(page, 'grid.worker')
-    await page.locator('[data-menu="points/awards"]').click()
+    await page.locator('[data-menu="points-awards"]').click()
     await page.locator('[data-testid=pick-grid]').waitFor()
     await choose(page, '[data-testid=pick-household]', HOUSEHOLD)
     await page.locator('input[data-testid=award-points], [data-testid=award-points] input').fill(String(AWARD))
@@ -45,7 +45,7 @@ export default async function ({ step, expect, base, signIn, look, newPage, arti
   await step('points: a community admin (a second person) approves the award', async () => {
     const page = await newPage('console')
     await signIn(page, 'community.admin')
-    await page.locator('[data-menu="points/awards"]').click()
+    await page.locator('[data-menu="points-awards"]').click()
     const row = page.locator('[data-testid=award-queue] .el-table__row', { hasText: REASON })
     await row.locator('[data-approve]').click()
     await page.getByText(`已发放 ${AWARD} 分`).waitFor()
@@ -83,7 +83,7 @@ export default async function ({ step, expect, base, signIn, look, newPage, arti
   await step('points: the clerk redeems at the counter with the keyboard only, scanning the QR code', async () => {
     const page = await newPage('console')
     await signIn(page, CLERK)
-    await page.waitForURL('**/points/counter')
+    await page.waitForURL('**/points-counter')
     await page.waitForFunction(() => document.activeElement?.matches('[data-testid=counter-scan] input, input[data-testid=counter-scan]'))
     await page.keyboard.type(state.token) // what a USB scanner does
     await page.keyboard.press('Enter')
@@ -119,7 +119,7 @@ export default async function ({ step, expect, base, signIn, look, newPage, arti
   await step('points: the statement shows the award and the redemption, the chain is intact and the books balance', async () => {
     const page = await newPage('console')
     await signIn(page, 'community.admin')
-    await page.locator('[data-menu="points/ledger"]').click()
+    await page.locator('[data-menu="points-ledger"]').click()
     await page.locator('[data-testid=trial-balanced]', { hasText: '借贷平衡' }).waitFor()
     await choose(page, '[data-testid=pick-household]', HOUSEHOLD)
     await page.locator('[data-testid=statement] .el-table__row').first().waitFor()
@@ -148,12 +148,12 @@ export default async function ({ step, expect, base, signIn, look, newPage, arti
   await step('points: the dashboard charts the months, and the monthly report exports an Excel with the month\'s flows', async () => {
     const page = await newPage('console')
     await signIn(page, 'community.admin')
-    await page.locator('[data-menu="points/dashboard"]').click()
+    await page.locator('[data-menu="points-dashboard"]').click()
     await page.locator('[data-testid=points-chart] canvas').waitFor()
     expect(await digits(page.locator('[data-testid=points-stat-issued]')) >= AWARD, 'this month\'s issued points include the award')
     await page.waitForTimeout(1000) // the chart's entry animation, for the picture
     await page.screenshot({ path: join(artifacts, 'points-6-dashboard.png'), fullPage: true })
-    await page.locator('[data-menu="points/reports"]').click()
+    await page.locator('[data-menu="points-reports"]').click()
     await page.locator('[data-testid=monthly-report]').waitFor()
     const download = page.waitForEvent('download')
     await page.click('[data-testid=report-export]')
