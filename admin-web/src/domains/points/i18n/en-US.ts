@@ -42,7 +42,7 @@ const en: typeof zh = {
     receiptTitle: 'Points redemption receipt', receiptFoot: 'Cancellable within 30 minutes with this receipt',
     keys: {
       scan: 'Scan or type, then Enter', households: 'Digit chooses the household · Esc back', goods: 'Digit chooses · +/− quantity · Enter redeems · Esc back',
-      receipt: 'P print · Delete cancel · Enter next',
+      receipt: 'P print · Delete cancel · Enter next', receiptFinal: 'P print · Enter next',
     },
   },
   ledger: {

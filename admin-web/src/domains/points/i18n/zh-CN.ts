@@ -44,7 +44,7 @@ export default {
     receiptTitle: '积分兑换小票', receiptFoot: '凭此小票 30 分钟内可撤销',
     keys: {
       scan: '扫码或输入后回车', households: '数字键选择住户 · Esc 返回', goods: '数字键选商品 · +/− 数量 · 回车兑换 · Esc 返回',
-      receipt: 'P 打印 · Delete 撤销 · 回车下一位',
+      receipt: 'P 打印 · Delete 撤销 · 回车下一位', receiptFinal: 'P 打印 · 回车下一位',
     },
   },
   ledger: {
