@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session } from '../auth/session'
 import { loadAccess } from '../auth/access'
 import HomePage from './HomePage.vue'
@@ -7,7 +7,7 @@ import { phoneRoutes } from './routes'
 /** The phone pages under /m/: the home page (sign-in, my record, tiles) and every domain's phone pages. */
 export const router = createRouter({
   history: createWebHistory('/m/'),
-  routes: [{ path: '/', component: HomePage }, ...phoneRoutes.map((r) => ({ ...r, path: '/' + r.path }) as typeof r), { path: '/:rest(.*)*', redirect: '/' }],
+  routes: [{ path: '/', component: HomePage }, ...phoneRoutes.map((r) => ({ ...r, path: '/' + r.path }) as RouteRecordRaw), { path: '/:rest(.*)*', redirect: '/' }],
 })
 
 /** A phone page opens only for a signed-in caller holding its permission; anyone else lands on the home page. */
