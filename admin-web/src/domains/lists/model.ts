@@ -1,0 +1,154 @@
+/**
+ * The three lists' records as the lists API sends them (三张清单: 需求清单, 资源清单, 项目清单; 匹配批次; 指标).
+ * Written from the API notes before the functions existed; aliases of the generated schema once they do.
+ */
+export const CATEGORIES = [
+  'CARE', 'LABOUR', 'INFO', 'MEDIATION', 'WISH', 'CLINIC', 'LEGAL', 'FINANCE', 'HEALTH', 'ENVIRONMENT', 'ELDERLY', 'CULTURE', 'PATROL',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export const DEMAND_STATUSES = ['OPEN', 'CLAIMED', 'MATCHED', 'DONE', 'CLOSED', 'CANCELLED'] as const
+export type DemandStatus = (typeof DEMAND_STATUSES)[number]
+
+export const PROJECT_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'EVALUATED'] as const
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
+
+export const RESOURCE_KINDS = ['UNIT', 'MEMBER', 'TEAM'] as const
+export type ResourceKind = (typeof RESOURCE_KINDS)[number]
+
+export const CRITERIA = ['CATEGORY', 'SKILL', 'PROXIMITY', 'TIME', 'URGENCY'] as const
+export type Criterion = (typeof CRITERIA)[number]
+
+export interface Claim {
+  claimant: string
+  resourceId: string
+  via: 'CLAIM' | 'MATCHING'
+  claimedAt: string
+  minutesToClaim?: number | null
+  decidedBy?: string | null
+}
+
+export interface Feedback { rating: number; comment?: string | null; by?: string; at?: string }
+
+export interface Demand {
+  id: string
+  title: string
+  description?: string | null
+  category: Category
+  gridCode: string
+  gridPath?: string
+  communityCode?: string
+  householdIds?: string[]
+  skills?: string[]
+  urgency: number
+  windowStart?: string | null
+  windowEnd?: string | null
+  source?: 'PHONE' | 'VISIT' | 'IMPORT'
+  status: DemandStatus
+  submittedBy?: string
+  publishedAt?: string
+  claim?: Claim | null
+  doneAt?: string | null
+  doneNote?: string | null
+  feedback?: Feedback | null
+  version?: number
+}
+
+/** What a new demand is made of (a phone submission, a console form, or one imported row). */
+export interface DemandDraft {
+  title: string
+  description?: string
+  category: Category
+  gridCode: string
+  householdIds?: string[]
+  skills?: string[]
+  urgency?: number
+  windowStart?: string
+  windowEnd?: string
+}
+
+export interface Resource {
+  id: string
+  kind: ResourceKind
+  name: string
+  description?: string | null
+  nodeCode: string
+  nodePath?: string
+  covers: string[]
+  categories: Category[]
+  skills?: string[]
+  capacity: number
+  availableFrom?: string | null
+  availableTo?: string | null
+  status: 'ACTIVE' | 'WITHDRAWN'
+  owner: string
+  takenThisMonth?: number
+}
+
+export interface Participant { login: string; hours: number }
+
+export interface Project {
+  id: string
+  title: string
+  description?: string | null
+  category: Category
+  communityCode: string
+  ownerUnit: string
+  theme?: string | null
+  startDate: string
+  endDate: string
+  budget?: number
+  demandIds?: string[]
+  resourceIds?: string[]
+  published?: boolean
+  status: ProjectStatus
+  participants?: Participant[]
+  beneficiaryHouseholdIds?: string[]
+  summary?: string | null
+  completedAt?: string | null
+  evaluation?: Feedback | null
+}
+
+export interface FitComponent { criterion: Criterion; score: number; weight: number; contribution: number }
+
+export interface Pair {
+  demandId: string
+  resourceId: string
+  fit: { total: number; components: FitComponent[]; explanation?: string }
+  decision?: 'ACCEPTED' | 'REJECTED' | 'FAILED' | null
+  decisionCode?: string | null
+}
+
+export interface Weights { category: number; skill: number; proximity: number; time: number; urgency: number }
+
+export interface Batch {
+  id: string
+  nodeCode: string
+  createdBy?: string
+  createdAt?: string
+  weights?: Weights
+  totalFit: number
+  candidateEdges?: number
+  demandCount: number
+  resourceCount: number
+  pairs: Pair[]
+  unmatchedDemandIds?: string[]
+}
+
+export interface Indicators {
+  nodeCode: string
+  month: string
+  byStatus: Partial<Record<DemandStatus, number>>
+  byCategory: Partial<Record<Category, number>>
+  byGrid: Record<string, number>
+  total: number
+  matchRate?: number | null
+  medianMinutesToClaim?: number | null
+  claimTimeHistogram?: { upToMinutes?: number | null; count: number }[]
+  resources?: number
+  capacity?: number
+  taken?: number
+  utilisation?: number | null
+}
+
+export interface Page<T> { items: T[]; nextCursor?: string | null }
