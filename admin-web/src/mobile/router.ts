@@ -7,7 +7,7 @@ import { phoneRoutes } from './routes'
 /** The phone pages under /m/: the home page (sign-in, my record, tiles) and every domain's phone pages. */
 export const router = createRouter({
   history: createWebHistory('/m/'),
-  routes: [{ path: '/', component: HomePage }, ...phoneRoutes, { path: '/:rest(.*)*', redirect: '/' }],
+  routes: [{ path: '/', component: HomePage }, ...phoneRoutes.map((r) => ({ ...r, path: '/' + r.path })), { path: '/:rest(.*)*', redirect: '/' }],
 })
 
 /** A phone page opens only for a signed-in caller holding its permission; anyone else lands on the home page. */

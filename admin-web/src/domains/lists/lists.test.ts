@@ -75,3 +75,36 @@ describe('projects and taxonomy', () => {
     expect(categories).toHaveLength(13)
   })
 })
+
+describe('indicators', () => {
+  it('names categories, statuses and claim-time buckets for the charts, in their order', async () => {
+    const { categorySeries, claimTimeSeries, percent, statusSeries } = await import('./indicators')
+    const zh = (await import('./i18n/zh-CN')).default
+    const cat = categorySeries({ byCategory: { WISH: 1, ELDERLY: 3, CLINIC: 0 } }, zh)
+    expect(cat.names).toEqual(['助老助残', '微心愿'])
+    expect(cat.data.map((d) => d.value)).toEqual([3, 1])
+    expect(statusSeries({ byStatus: { OPEN: 2, CLOSED: 1 } }, zh, ['OPEN', 'CLAIMED', 'CLOSED'])).toEqual({ names: ['待认领', '已认领', '已评价办结'], data: [2, 0, 1] })
+    expect(claimTimeSeries({ claimTimeHistogram: [{ upToMinutes: 15, count: 1 }, { upToMinutes: null, count: 2 }] }, zh))
+      .toEqual({ names: ['15 分钟内', '更久'], data: [1, 2] })
+    expect([percent(0.705), percent(null)]).toEqual(['71%', '—'])
+  })
+})
+
+describe('claiming on the phone', () => {
+  it('claims with a resource covering the demand, one offering its category first, never a full one', async () => {
+    const { resourceFor } = await import('./claiming')
+    const mine = [resource('full', { capacity: 1, takenThisMonth: 1 }), resource('other', { categories: ['WISH'] }), resource('match'),
+      resource('far', { covers: ['C02'] })]
+    expect(resourceFor(demand('d'), mine)?.id).toBe('match')
+    expect(resourceFor(demand('d', { category: 'CLINIC' }), mine)?.id).toBe('other')
+    expect(resourceFor(demand('d'), [mine[0], mine[3]])).toBeUndefined()
+  })
+
+  it('tells a member plainly whether they were first', async () => {
+    const { claimOutcome, claimingCommunity } = await import('./claiming')
+    const { ApiError } = await import('../../api/problem')
+    expect(claimOutcome(new ApiError({ status: 409, code: 'DEMAND_ALREADY_CLAIMED', title: '需求已被认领' }))).toEqual({ kind: 'lost' })
+    expect(claimOutcome(new ApiError({ status: 409, code: 'RESOURCE_FULL', title: '本月承接已满' }))).toEqual({ kind: 'refused', message: '本月承接已满' })
+    expect(claimingCommunity({ grants: [{ role: 'party-member', node: 'C01' }] })).toBe('C01')
+  })
+})

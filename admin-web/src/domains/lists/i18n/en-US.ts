@@ -53,7 +53,7 @@ const en: typeof zh = {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',
     batch: 'Batch', createdAt: 'When', summary: '{demands} demands × {resources} resources, {candidates} candidates, {pairs} pairs proposed, total fit {total}',
     demand: 'Demand', resource: 'Resource', fit: 'Fit', breakdown: 'Score', why: 'Why this pair', decision: 'Decision',
-    acceptAll: 'Accept all', acceptSelected: 'Accept selected ({n})', reject: 'Reject', edit: 'Reassign', accept: 'Accept', editTitle: 'Reassign: {title}',
+    acceptAll: 'Accept all', acceptSelected: 'Accept selected ({n})', reject: 'Reject', edit: 'Reassign', accept: 'Accept', editTitle: 'Reassign: {title}', editSave: 'Reassign to this resource',
     decided: { ACCEPTED: 'Accepted', REJECTED: 'Rejected', FAILED: 'Failed' }, unmatched: 'Demands left unmatched ({n})',
     result: '{accepted} accepted, {rejected} rejected, {failed} failed', noBatch: 'No matching run yet', weights: 'Weights', history: 'Earlier batches',
   },
