@@ -1,5 +1,5 @@
 import { api } from '../../api/client'
-import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, Page, Participant, Project, ProjectStatus, Resource } from './model'
+import type { Batch, Weights, Demand, DemandDraft, DemandStatus, Indicators, Page, Participant, Project, ProjectStatus, Resource } from './model'
 
 /**
  * The lists API (functions/lists), through the shell's client: the caller's token, problem+json refusals as ApiError.
@@ -15,6 +15,10 @@ async function get<T>(path: string, query?: Record<string, unknown>): Promise<T>
 
 async function post<T>(path: string, body: unknown = {}, key?: string): Promise<T> {
   return (await http().POST(path, { body, params: key ? { header: { 'Idempotency-Key': key } } : {} })).data as T
+}
+
+async function put<T>(path: string, body: unknown): Promise<T> {
+  return (await http().PUT(path, { body })).data as T
 }
 
 const id = encodeURIComponent
@@ -56,6 +60,8 @@ export const lists = {
     post<Project>(`/lists/projects/${id(projectId)}/complete`, body),
   evaluateProject: (projectId: string, rating: number, comment?: string) => post<Project>(`/lists/projects/${id(projectId)}/evaluate`, { rating, comment: comment || undefined }),
 
+  weights: (code: string) => get<Weights & { custom?: boolean }>(`/lists/communities/${id(code)}/weights`),
+  setWeights: (code: string, weights: Weights) => put<Weights & { custom?: boolean }>(`/lists/communities/${id(code)}/weights`, weights),
   runBatch: (nodeCode: string, key: string) => post<Batch>('/lists/matching/batches', { nodeCode }, key),
   batches: (under: string) => get<Page<Batch>>('/lists/matching/batches', { under, limit: 10 }),
   decide: (batchId: string, body: { accept: { demandId: string; resourceId: string }[]; reject: string[] }) =>

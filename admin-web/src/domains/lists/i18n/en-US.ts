@@ -55,7 +55,7 @@ const en: typeof zh = {
     demand: 'Demand', resource: 'Resource', fit: 'Fit', breakdown: 'Score', why: 'Why this pair', decision: 'Decision',
     acceptAll: 'Accept all', acceptSelected: 'Accept selected ({n})', reject: 'Reject', edit: 'Reassign', accept: 'Accept', editTitle: 'Reassign: {title}', editSave: 'Reassign to this resource',
     decided: { ACCEPTED: 'Accepted', REJECTED: 'Rejected', FAILED: 'Failed' }, unmatched: 'Demands left unmatched ({n})',
-    result: '{accepted} accepted, {rejected} rejected, {failed} failed', noBatch: 'No matching run yet', weights: 'Weights', history: 'Earlier batches',
+    result: '{accepted} accepted, {rejected} rejected, {failed} failed', noBatch: 'No matching run yet', weights: 'Weights', saveWeights: 'Save (used from the next batch)', history: 'Earlier batches',
   },
   indicators: {
     month: 'Month', total: 'Demands', matchRate: 'Match rate', medianClaim: 'Median time to claim', utilisation: 'Resource utilisation', byCategory: 'By category',

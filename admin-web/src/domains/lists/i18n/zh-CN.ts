@@ -60,7 +60,7 @@ export default {
     demand: '需求', resource: '资源', fit: '匹配度', breakdown: '得分构成', why: '为什么这样匹配', decision: '处理',
     acceptAll: '全部接受', acceptSelected: '接受所选（{n}）', reject: '拒绝', edit: '改派', accept: '接受', editTitle: '改派：{title}', editSave: '改派给所选资源',
     decided: { ACCEPTED: '已接受', REJECTED: '已拒绝', FAILED: '未成功' }, unmatched: '未能匹配的需求（{n}）',
-    result: '已接受 {accepted} 对，拒绝 {rejected} 条，未成功 {failed} 对', noBatch: '尚未运行匹配', weights: '权重', history: '历史批次',
+    result: '已接受 {accepted} 对，拒绝 {rejected} 条，未成功 {failed} 对', noBatch: '尚未运行匹配', weights: '权重', saveWeights: '保存权重（下次匹配起生效）', history: '历史批次',
   },
   indicators: {
     month: '月份', total: '需求总数', matchRate: '匹配率', medianClaim: '认领用时中位数', utilisation: '资源利用率', byCategory: '按类别',
