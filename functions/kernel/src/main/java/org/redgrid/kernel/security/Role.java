@@ -30,7 +30,9 @@ public enum Role {
     /** 居民 */
     RESIDENT("resident", "居民", Home.MOBILE, Table.RESIDENT),
     /** 报到党员的工作单位（只看本单位人员）；held at the unit's code, e.g. {@code employer-unit@E001} */
-    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT);
+    EMPLOYER_UNIT("employer-unit", "工作单位", Home.CONSOLE, Table.EMPLOYER_UNIT),
+    /** 共建单位：offers resources and claims demands in the community it works with, e.g. {@code partner-unit@C01} */
+    PARTNER_UNIT("partner-unit", "共建单位", Home.CONSOLE, Table.PARTNER_UNIT);
 
     /** Where a holder of the role works: the admin console or the phone pages (/m/). */
     public enum Home {
@@ -45,20 +47,32 @@ public enum Role {
                 "points.ledger.read", "points.award.write", "points.award.approve", "points.ledger.correct",
                 "points.settings.write", "points.stores.write", "points.counter.write",
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
-                "checkin.service.read", "checkin.service.verify");
+                "checkin.service.read", "checkin.service.verify",
+                "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
+                "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.project.write",
+                "lists.matching.read", "lists.matching.write", "lists.indicators.read");
         static final Set<String> GRID_STAFF = Set.of(
                 "directory.tree.read", "directory.people.read", "directory.people.write", "directory.reveal.phone",
                 "points.ledger.read", "points.award.write", "points.counter.write",
                 "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
-                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read");
+                "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read",
+                "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
+                "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.matching.read",
+                "lists.indicators.read");
         static final Set<String> PARTY_MEMBER = Set.of(
                 "directory.tree.read",
-                "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write");
+                "checkin.self.write", "checkin.self.read", "checkin.board.read", "checkin.service.write",
+                "lists.demand.read", "lists.claim.write", "lists.resource.write", "lists.resource.read",
+                "lists.project.read");
         static final Set<String> RESIDENT = Set.of(
                 "directory.self.read",
-                "checkin.board.read");
+                "checkin.board.read",
+                "lists.demand.submit", "lists.demand.mine", "lists.demand.feedback");
         static final Set<String> EMPLOYER_UNIT = Set.of(
                 "checkin.employer.read", "checkin.board.read");
+        static final Set<String> PARTNER_UNIT = Set.of(
+                "lists.demand.read", "lists.claim.write", "lists.resource.write", "lists.resource.read",
+                "lists.project.read", "lists.project.pick");
     }
 
     private final String code;

@@ -29,6 +29,7 @@ final class DemoAccounts {
             new Account("grid.worker", "幸福一网格", List.of("grid-worker@G0101")),
             new Account("party.member", "幸福社区", List.of("party-member@C01")),
             new Account("employer.unit", "区卫健委", List.of("employer-unit@E01")),
+            new Account("partner.unit", "区人民医院（共建单位）", List.of("partner-unit@C01")),
             new Account("resident", "王秀英", List.of("resident")));
 
     Optional<Account> check(String username, String password) {

@@ -1,0 +1,108 @@
+package org.redgrid.lists.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.redgrid.kernel.dynamo.Idempotency;
+import org.redgrid.kernel.http.Created;
+import org.redgrid.kernel.paging.Page;
+import org.redgrid.kernel.paging.PageRequest;
+import org.redgrid.kernel.security.Secured;
+import org.redgrid.lists.control.Completion;
+import org.redgrid.lists.control.ListsPermissions;
+import org.redgrid.lists.control.NewProject;
+import org.redgrid.lists.control.Projects;
+import org.redgrid.lists.control.Resources;
+import org.redgrid.lists.entity.Project;
+import org.redgrid.lists.entity.ProjectStatus;
+
+/** The project list (项目清单): plan, publish for partner units to pick, run, complete, evaluate. */
+@Path("/lists/projects")
+@Tag(name = "项目清单 Projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectsResource {
+
+    @Inject
+    Projects projects;
+
+    @Inject
+    Resources resources;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "立项：把需求与资源打包为社区项目（牵头单位、周期、预算、月度主题），可发布供共建单位认领")
+    public RestResponse<Project> create(@Valid @NotNull NewProject project,
+            @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只立项一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Project created = projects.create(project, idempotency.key(idempotencyKey, "POST /lists/projects", project));
+        return Created.at("/lists/projects/" + created.id(), created);
+    }
+
+    @GET
+    @Secured(ListsPermissions.PROJECT_READ)
+    @Operation(summary = "项目清单：某节点之下某状态的项目，按社区与开始日期排序")
+    public Page<Project> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
+            @QueryParam("status") @DefaultValue("PLANNED") ProjectStatus status, @Valid @BeanParam PageRequest page) {
+        return projects.list(under, status, page.limit, page.cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Secured(ListsPermissions.PROJECT_READ)
+    @Operation(summary = "项目详情")
+    public Project get(@PathParam("id") String id) {
+        return projects.get(id);
+    }
+
+    @POST
+    @Path("/{id}/pick")
+    @Secured(ListsPermissions.PROJECT_PICK)
+    @Operation(summary = "共建单位以本单位资源认领已发布的计划中项目")
+    public Project pick(@PathParam("id") String id, @Valid @NotNull Requests.ResourceChoice choice) {
+        return projects.pick(id, resources.load(choice.resourceId()));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "项目开始实施")
+    public Project start(@PathParam("id") String id) {
+        return projects.start(id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "项目结项：参与人及时长、受益户、成果照片；同一事务发出 lists.ProjectCompleted 事件")
+    public Project complete(@PathParam("id") String id, @Valid @NotNull Completion completion) {
+        return projects.complete(id, completion);
+    }
+
+    @POST
+    @Path("/{id}/evaluate")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "评价已完成的项目")
+    public Project evaluate(@PathParam("id") String id, @Valid @NotNull Requests.Rating rating) {
+        return projects.evaluate(id, rating.rating(), rating.comment());
+    }
+}

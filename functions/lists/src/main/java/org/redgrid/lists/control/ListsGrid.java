@@ -1,0 +1,44 @@
+package org.redgrid.lists.control;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.redgrid.kernel.grid.GridPort;
+import org.redgrid.kernel.problem.ProblemException;
+
+/** The grid as the three lists read it (kernel {@link GridPort}): nodes named in paths and in request bodies. */
+@ApplicationScoped
+public class ListsGrid {
+
+    static final String STREET = "STREET";
+    static final String COMMUNITY = "COMMUNITY";
+    private static final Set<String> GRIDS = Set.of("GRID", "SPECIAL_GRID");
+
+    @Inject
+    GridPort grid;
+
+    /** The node a path or query names, or 404 NODE_NOT_FOUND. */
+    public GridPort.Place node(String code) {
+        return grid.where(code).orElseThrow(() -> ProblemException.notFound("NODE_NOT_FOUND", "网格节点 " + code + " 不存在"));
+    }
+
+    /** The active node a body field names, on one of {@code levels}; 400 naming the field otherwise. */
+    public GridPort.Place named(String field, String code, Set<String> levels, String wrongLevel) {
+        GridPort.Place place = grid.where(code).filter(GridPort.Place::active)
+                .orElseThrow(() -> ProblemException.invalidField(field, "NOT_FOUND", "网格节点 " + code + " 不存在"));
+        if (!levels.contains(place.level())) {
+            throw ProblemException.invalidField(field, "WRONG_LEVEL", wrongLevel);
+        }
+        return place;
+    }
+
+    public GridPort.Place gridNamed(String field, String code) {
+        return named(field, code, GRIDS, "须为网格");
+    }
+
+    static boolean isGrid(GridPort.Place place) {
+        return GRIDS.contains(place.level());
+    }
+}

@@ -1,0 +1,110 @@
+package org.redgrid.lists.entity;
+
+import java.util.List;
+
+/** Key shapes of ListsTable (template.yaml lists them with the access patterns). */
+public final class Keys {
+
+    public static final String DEMAND_SK = "DEMAND";
+    public static final String CLAIM_SK = "CLAIM";
+    public static final String RESOURCE_SK = "RESOURCE";
+    public static final String PROJECT_SK = "PROJECT";
+    public static final String WEIGHTS_SK = "WEIGHTS";
+    public static final String BATCH_SK = "BATCH";
+    public static final String IMPORT_SK = "IMPORT";
+    /** The sort key of a node's current counters; monthly ones are {@link #month(String)}. */
+    public static final String NOW = "NOW";
+
+    private Keys() {
+    }
+
+    public static String demand(String id) {
+        return "DEMAND#" + id;
+    }
+
+    /** The ByPath partition of demands in one status under one district (the first code of the grid path). */
+    public static String demands(DemandStatus status, String root) {
+        return "DEMANDS#" + status + "#" + root;
+    }
+
+    /** The ByParent partition of demands of one category in one status under one district. */
+    public static String demandsOfCategory(String category, DemandStatus status, String root) {
+        return "DEMANDCAT#" + category + "#" + status + "#" + root;
+    }
+
+    /** A resident's submitted demands: base-table partition of pointers, sort key publication time and id. */
+    public static String submitted(String login) {
+        return "SUBMITTED#" + login;
+    }
+
+    /** The one claim of a demand: its existence is the first claim's win. */
+    public static String claim(String demandId) {
+        return "CLAIM#" + demandId;
+    }
+
+    /** The ByParent partition of one claimant's claims. */
+    public static String claimsOf(String login) {
+        return "CLAIMS#" + login;
+    }
+
+    public static String resource(String id) {
+        return "RESOURCE#" + id;
+    }
+
+    /** The sort key of a resource's demands taken in a month ("2026-11"), next to the resource item. */
+    public static String load(String month) {
+        return "LOAD#" + month;
+    }
+
+    public static String resources(ResourceStatus status, String root) {
+        return "RESOURCES#" + status + "#" + root;
+    }
+
+    public static String resourcesOf(String login) {
+        return "OWNER#" + login;
+    }
+
+    public static String project(String id) {
+        return "PROJECT#" + id;
+    }
+
+    public static String projects(ProjectStatus status, String root) {
+        return "PROJECTS#" + status + "#" + root;
+    }
+
+    public static String weights(String nodeCode) {
+        return "WEIGHTS#" + nodeCode;
+    }
+
+    public static String batch(String id) {
+        return "BATCH#" + id;
+    }
+
+    /** A batch's decision on one of its demands, next to the batch item: one decision per demand. */
+    public static String decision(String demandId) {
+        return "DECISION#" + demandId;
+    }
+
+    public static String batchesOf(String nodeCode) {
+        return "BATCHES#" + nodeCode;
+    }
+
+    /** A node's counters (指标): {@link #NOW} and one item per month. */
+    public static String tally(String nodeCode) {
+        return "TALLY#" + nodeCode;
+    }
+
+    public static String month(String month) {
+        return "M#" + month;
+    }
+
+    /** The district a path lies in: "/D01/S01/C01/" → "D01"; the partition every path-keyed list is under. */
+    public static String root(String path) {
+        return codes(path).get(0);
+    }
+
+    /** "/D01/S01/C01/G01/" → [D01, S01, C01, G01]. */
+    public static List<String> codes(String path) {
+        return List.of(path.substring(1, path.length() - 1).split("/"));
+    }
+}

@@ -1,0 +1,80 @@
+package org.redgrid.lists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.redgrid.testkit.DemoDistrict;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.Tokens;
+
+/**
+ * A demo district with the three lists' people: a resident, party members and a partner unit of community A, a
+ * member of community B; demands and resources made through the API as they would make them.
+ */
+final class ListsWorld {
+
+    final DemoDistrict d = DemoDistrict.create();
+    final Map<String, String> resident = Tokens.idToken("resident-" + d.prefix, "resident");
+    final Map<String, String> otherResident = Tokens.idToken("resident2-" + d.prefix, "resident");
+    final Map<String, String> memberA = Tokens.idToken("member-a-" + d.prefix, "party-member@" + d.communityA);
+    final Map<String, String> memberB = Tokens.idToken("member-b-" + d.prefix, "party-member@" + d.communityB);
+    final Map<String, String> unitA = Tokens.idToken("unit-a-" + d.prefix, "partner-unit@" + d.communityA);
+    final Map<String, String> leaderA1 = Tokens.idToken("leader-a1-" + d.prefix, "grid-leader@" + d.gridA1);
+    private int fresh;
+
+    /** A party member of community A with no demands or resources yet. */
+    Map<String, String> freshMemberA() {
+        return Tokens.idToken("member" + (++fresh) + "-" + d.prefix, "party-member@" + d.communityA);
+    }
+
+    static Map<String, Object> demand(String grid, String category, String... skills) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "帮独居老人修理水管");
+        body.put("description", "厨房水管漏水，老人行动不便");
+        body.put("category", category);
+        body.put("gridCode", grid);
+        body.put("householdIds", List.of("HH-1"));
+        body.put("skills", List.of(skills));
+        body.put("urgency", 4);
+        return body;
+    }
+
+    /** A demand submitted by the grid worker of A1 (or the caller given); returns its id. */
+    String demandAt(Map<String, String> who, String grid, String category, String... skills) {
+        Gateway.Reply r = Gateway.post(who, "/lists/demands", demand(grid, category, skills));
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    String demandA1(String category) {
+        return demandAt(d.workerA1, d.gridA1, category);
+    }
+
+    static Map<String, Object> resource(String kind, String node, List<String> covers, List<String> categories,
+            List<String> skills, int capacity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", kind);
+        body.put("name", "水电维修志愿服务");
+        body.put("nodeCode", node);
+        body.put("covers", covers);
+        body.put("categories", categories);
+        body.put("skills", skills);
+        body.put("capacity", capacity);
+        return body;
+    }
+
+    /** The caller offers themselves (or their unit) across community A; returns the resource id. */
+    String resourceA(Map<String, String> owner, String kind, int capacity, String... categories) {
+        Gateway.Reply r = Gateway.post(owner, "/lists/resources",
+                resource(kind, d.communityA, List.of(d.communityA), List.of(categories), List.of("水电维修"), capacity));
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    Gateway.Reply claim(Map<String, String> who, String demand, String resource) {
+        return Gateway.post(who, "/lists/demands/" + demand + "/claim", Map.of("resourceId", resource));
+    }
+}
