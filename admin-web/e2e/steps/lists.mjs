@@ -53,6 +53,37 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await submitNeed(resident, base, second)
     })
 
+    await step('lists: one-tap claims: the first claim wins and a late one is told plainly it lost', async () => {
+      const late = await newPage('phone')
+      try {
+        await phoneSignIn(member, base, 'party.member')
+        await phoneSignIn(late, base, 'party.member')
+        for (const page of [member, late]) {
+          await page.goto(`${base}/m/lists/open`)
+          await page.locator('[data-demand]', { hasText: second }).waitFor()
+        }
+        const mine = member.locator('[data-demand]', { hasText: second })
+        await mine.locator('[data-testid=claim]').click()
+        const won = mine.locator('[data-testid=claim-result]')
+        // a member's first claim asks once what they offer, then claims
+        const offer = member.locator('[data-testid=offer-popup] [data-testid=offer-submit]')
+        await Promise.race([won.waitFor(), offer.waitFor()])
+        if (await offer.isVisible()) {
+          await member.locator('[data-testid=offer-skills] input').fill('水电维修、陪护')
+          await offer.click()
+        }
+        await mine.locator('[data-testid=claim-result][data-outcome=won]').waitFor()
+        expect((await won.textContent()).includes('认领成功'), 'the winner is told the demand is theirs')
+        const theirs = late.locator('[data-demand]', { hasText: second })
+        await theirs.locator('[data-testid=claim]').click()
+        await theirs.locator('[data-testid=claim-result][data-outcome=lost]').waitFor()
+        expect((await theirs.locator('[data-testid=claim-result]').textContent()).includes('已被其他人认领'), 'the late claim is told it lost')
+        await late.screenshot({ path: join(artifacts, 'lists-4-claim-lost.png'), fullPage: true })
+      } finally {
+        await late.close()
+      }
+    })
+
     await step('lists: the community admin runs matching and reads why each pair was proposed', async () => {
       await signIn(admin, 'community.admin')
       await admin.locator('[data-menu="lists/matching"]').click()
@@ -67,41 +98,21 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
 
     await step('lists: the admin accepts the pair, and it becomes the member\'s claim', async () => {
       const row = admin.locator('[data-testid=pairs-table] .el-table__body .el-table__row', { hasText: need })
+      // the proposal may name another resource of the demo data: staff reassign it to the member's
+      if (!(await row.locator('[data-testid=pair-resource]').textContent()).includes('party.member')) {
+        await row.locator('[data-testid=pair-edit]').click()
+        await admin.locator('[data-testid=edit-options] .el-radio', { hasText: 'party.member' }).first().click()
+        await admin.click('[data-testid=edit-save]')
+        await row.locator('[data-testid=pair-resource]', { hasText: 'party.member' }).waitFor()
+      }
       await row.locator('[data-testid=pair-accept]').click()
       await row.locator('[data-testid=pair-decision][data-decision=ACCEPTED]').waitFor()
-      await phoneSignIn(member, base, 'party.member')
+      await member.goto(`${base}/m/`)
       await member.click('[data-testid="tile-lists/claims"]')
       const card = member.locator('[data-demand]', { hasText: need })
       await card.waitFor()
       expect((await card.locator('[data-testid=claim-via]').textContent()).includes('匹配派单'), 'the claim came from matching')
       await member.screenshot({ path: join(artifacts, 'lists-3-claims.png'), fullPage: true })
-    })
-
-    await step('lists: one-tap claims: the first claim wins and a late one is told plainly it lost', async () => {
-      const late = await newPage('phone')
-      try {
-        await phoneSignIn(late, base, 'party.member')
-        for (const page of [member, late]) {
-          await page.goto(`${base}/m/lists/open`)
-          await page.locator('[data-demand]', { hasText: second }).waitFor()
-        }
-        const mine = member.locator('[data-demand]', { hasText: second })
-        await mine.locator('[data-testid=claim]').click()
-        const won = mine.locator('[data-testid=claim-result]')
-        await won.waitFor()
-        if (await member.locator('[data-testid=offer-popup]').isVisible()) {
-          await member.click('[data-testid=offer-submit]')
-        }
-        await mine.locator('[data-testid=claim-result][data-outcome=won]').waitFor()
-        expect((await won.textContent()).includes('认领成功'), 'the winner is told the demand is theirs')
-        const theirs = late.locator('[data-demand]', { hasText: second })
-        await theirs.locator('[data-testid=claim]').click()
-        await theirs.locator('[data-testid=claim-result][data-outcome=lost]').waitFor()
-        expect((await theirs.locator('[data-testid=claim-result]').textContent()).includes('已被其他人认领'), 'the late claim is told it lost')
-        await late.screenshot({ path: join(artifacts, 'lists-4-claim-lost.png'), fullPage: true })
-      } finally {
-        await late.close()
-      }
     })
 
     await step('lists: the member marks the demand done and the resident closes it with feedback', async () => {
@@ -186,13 +197,22 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
     await step('lists: the project board moves a project on, with participants and hours on completion', async () => {
       await admin.locator('[data-menu="lists/projects"]').click()
       await admin.locator('[data-testid=project-board]').waitFor()
-      const planned = admin.locator('[data-stage=PLANNED] [data-project]').first()
-      if (await planned.count()) {
-        const id = await planned.getAttribute('data-project')
-        await planned.locator('[data-testid=project-start]').click()
-        await admin.locator(`[data-stage=IN_PROGRESS] [data-project="${id}"]`).waitFor()
-      }
-      const running = admin.locator('[data-stage=IN_PROGRESS] [data-project]').first()
+      const project = `楼道亮灯行动 ${stamp}`
+      await admin.click('[data-testid=project-create]')
+      const form = admin.locator('[data-testid=project-form]')
+      await form.locator('input[name=title]').fill(project)
+      await form.locator('[data-testid=category-select]').click()
+      await admin.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '环境整治' }).click()
+      await form.locator('input[name=ownerUnit]').fill('幸福社区党委')
+      await form.locator('.el-range-input').nth(0).fill('2026-12-01')
+      await form.locator('.el-range-input').nth(1).fill('2026-12-31')
+      await form.locator('.el-range-input').nth(1).press('Enter')
+      await form.locator('[data-testid=project-save]').click()
+      const planned = admin.locator('[data-stage=PLANNED] [data-project]', { hasText: project })
+      await planned.waitFor()
+      await planned.locator('[data-testid=project-start]').click()
+      await admin.locator('[data-stage=IN_PROGRESS] [data-project]', { hasText: project }).waitFor()
+      const running = admin.locator('[data-stage=IN_PROGRESS] [data-project]', { hasText: project })
       const id = await running.getAttribute('data-project')
       await running.locator('[data-testid=project-complete]').click()
       await admin.locator('[data-testid=participant-login-0] input').fill('party.member')

@@ -1,27 +1,13 @@
 import { api } from '../../api/client'
-import type { Batch, Weights, Demand, DemandDraft, DemandStatus, Indicators, Page, Participant, Project, ProjectStatus, Resource } from './model'
+import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Participant, Project, ProjectStatus, Resource, ResourceKind, Weights } from './model'
 
 /**
- * The lists API (functions/lists), through the shell's client: the caller's token, problem+json refusals as ApiError.
+ * The lists API (functions/lists) through the shell's typed client: paths, parameters and bodies are checked against
+ * the generated schema; answers are read as the model's records (the schema marks every response field optional).
  * Creating POSTs carry an Idempotency-Key the caller keeps for retries of the same form.
  */
-type Init = { params?: { path?: Record<string, string>; query?: Record<string, unknown>; header?: Record<string, string> }; body?: unknown }
-type Call = (path: string, init?: Init) => Promise<{ data?: unknown }>
-const http = () => api() as unknown as { GET: Call; POST: Call; PUT: Call }
-
-async function get<T>(path: string, query?: Record<string, unknown>): Promise<T> {
-  return (await http().GET(path, { params: { query } })).data as T
-}
-
-async function post<T>(path: string, body: unknown = {}, key?: string): Promise<T> {
-  return (await http().POST(path, { body, params: key ? { header: { 'Idempotency-Key': key } } : {} })).data as T
-}
-
-async function put<T>(path: string, body: unknown): Promise<T> {
-  return (await http().PUT(path, { body })).data as T
-}
-
-const id = encodeURIComponent
+const path = (value: string) => ({ id: value })
+const idempotent = (key: string) => ({ header: { 'Idempotency-Key': key } })
 
 /** Every page of a list (exports read the whole filtered list, 100 at a time). */
 export async function readAll<T>(read: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
@@ -35,37 +21,61 @@ export async function readAll<T>(read: (cursor?: string) => Promise<Page<T>>): P
   return all
 }
 
+/** A page as the model reads it: no items is an empty list. */
+function page<T>(data: { items?: unknown[]; nextCursor?: string } | undefined): Page<T> {
+  return { items: (data?.items ?? []) as T[], nextCursor: data?.nextCursor }
+}
+
+export interface Offer {
+  kind: ResourceKind
+  name: string
+  nodeCode: string
+  covers: string[]
+  categories: string[]
+  skills?: string[]
+  capacity: number
+}
+
 export const lists = {
-  demands: (query: { under: string; status?: DemandStatus; category?: string }, limit = 20, cursor?: string) =>
-    get<Page<Demand>>('/lists/demands', { ...query, limit, cursor }),
-  myDemands: (cursor?: string) => get<Page<Demand>>('/lists/demands/mine', { limit: 50, cursor }),
-  myClaims: (cursor?: string) => get<Page<Demand>>('/lists/claims/mine', { limit: 50, cursor }),
-  demand: (demandId: string) => get<Demand>(`/lists/demands/${id(demandId)}`),
-  submit: (draft: DemandDraft, key: string) => post<Demand>('/lists/demands', draft, key),
-  claim: (demandId: string, resourceId: string, key: string) => post<Demand>(`/lists/demands/${id(demandId)}/claim`, { resourceId }, key),
-  done: (demandId: string, note?: string) => post<Demand>(`/lists/demands/${id(demandId)}/done`, note ? { note } : {}),
-  feedback: (demandId: string, rating: number, comment?: string) => post<Demand>(`/lists/demands/${id(demandId)}/feedback`, { rating, comment: comment || undefined }),
-  cancel: (demandId: string, reason: string) => post<Demand>(`/lists/demands/${id(demandId)}/cancel`, { reason }),
-  importDemands: (rows: DemandDraft[], key: string) => post<{ ids: string[]; created: number; existing: number }>('/lists/demands/import', { rows }, key),
+  demands: async (query: { under: string; status?: DemandStatus; category?: string }, limit = 20, cursor?: string) =>
+    page<Demand>((await api().GET('/lists/demands', { params: { query: { ...query, limit, cursor } } })).data),
+  myDemands: async (cursor?: string) => page<Demand>((await api().GET('/lists/demands/mine', { params: { query: { limit: 50, cursor } } })).data),
+  myClaims: async (cursor?: string) => page<Demand>((await api().GET('/lists/claims/mine', { params: { query: { limit: 50, cursor } } })).data),
+  demand: async (id: string) => (await api().GET('/lists/demands/{id}', { params: { path: path(id) } })).data as Demand,
+  submit: async (draft: DemandDraft, key: string) => (await api().POST('/lists/demands', { params: idempotent(key), body: draft })).data as Demand,
+  claim: async (id: string, resourceId: string, key: string) =>
+    (await api().POST('/lists/demands/{id}/claim', { params: { path: path(id), ...idempotent(key) }, body: { resourceId } })).data as Demand,
+  done: async (id: string, note?: string) => (await api().POST('/lists/demands/{id}/done', { params: { path: path(id) }, body: note ? { note } : {} })).data as Demand,
+  feedback: async (id: string, rating: number, comment?: string) =>
+    (await api().POST('/lists/demands/{id}/feedback', { params: { path: path(id) }, body: { rating, comment: comment || undefined } })).data as Demand,
+  cancel: async (id: string, reason: string) => (await api().POST('/lists/demands/{id}/cancel', { params: { path: path(id) }, body: { reason } })).data as Demand,
+  importDemands: async (rows: DemandDraft[], key: string) => {
+    const { data } = await api().POST('/lists/demands/import', { params: idempotent(key), body: { rows } })
+    return { created: data?.created ?? 0, existing: data?.existing ?? 0 }
+  },
 
-  resources: (under: string, status: 'ACTIVE' | 'WITHDRAWN' = 'ACTIVE', limit = 100, cursor?: string) =>
-    get<Page<Resource>>('/lists/resources', { under, status, limit, cursor }),
-  myResources: () => get<Page<Resource>>('/lists/resources/mine', { limit: 100 }),
-  offer: (body: Omit<Resource, 'id' | 'status' | 'owner' | 'takenThisMonth'>, key: string) => post<Resource>('/lists/resources', body, key),
+  resources: async (under: string, status: Resource['status'] = 'ACTIVE', limit = 100, cursor?: string) =>
+    page<Resource>((await api().GET('/lists/resources', { params: { query: { under, status, limit, cursor } } })).data),
+  myResources: async () => page<Resource>((await api().GET('/lists/resources/mine', { params: { query: { limit: 100 } } })).data),
+  offer: async (body: Offer, key: string) => (await api().POST('/lists/resources', { params: idempotent(key), body })).data as Resource,
 
-  projects: (under: string, status: ProjectStatus, limit = 100, cursor?: string) => get<Page<Project>>('/lists/projects', { under, status, limit, cursor }),
-  createProject: (body: Omit<Project, 'id' | 'status'>, key: string) => post<Project>('/lists/projects', body, key),
-  startProject: (projectId: string) => post<Project>(`/lists/projects/${id(projectId)}/start`),
-  completeProject: (projectId: string, body: { participants: Participant[]; beneficiaryHouseholdIds: string[]; summary: string }) =>
-    post<Project>(`/lists/projects/${id(projectId)}/complete`, body),
-  evaluateProject: (projectId: string, rating: number, comment?: string) => post<Project>(`/lists/projects/${id(projectId)}/evaluate`, { rating, comment: comment || undefined }),
+  projects: async (under: string, status: ProjectStatus, limit = 100, cursor?: string) =>
+    page<Project>((await api().GET('/lists/projects', { params: { query: { under, status, limit, cursor } } })).data),
+  createProject: async (body: NewProject, key: string) =>
+    (await api().POST('/lists/projects', { params: idempotent(key), body })).data as Project,
+  startProject: async (id: string) => (await api().POST('/lists/projects/{id}/start', { params: { path: path(id) } })).data as Project,
+  completeProject: async (id: string, body: { participants: Participant[]; beneficiaryHouseholdIds: string[]; summary: string }) =>
+    (await api().POST('/lists/projects/{id}/complete', { params: { path: path(id) }, body })).data as Project,
+  evaluateProject: async (id: string, rating: number, comment?: string) =>
+    (await api().POST('/lists/projects/{id}/evaluate', { params: { path: path(id) }, body: { rating, comment: comment || undefined } })).data as Project,
 
-  weights: (code: string) => get<Weights & { custom?: boolean }>(`/lists/communities/${id(code)}/weights`),
-  setWeights: (code: string, weights: Weights) => put<Weights & { custom?: boolean }>(`/lists/communities/${id(code)}/weights`, weights),
-  runBatch: (nodeCode: string, key: string) => post<Batch>('/lists/matching/batches', { nodeCode }, key),
-  batches: (under: string) => get<Page<Batch>>('/lists/matching/batches', { under, limit: 10 }),
-  decide: (batchId: string, body: { accept: { demandId: string; resourceId: string }[]; reject: string[] }) =>
-    post<Batch>(`/lists/matching/batches/${id(batchId)}/decide`, body),
+  weights: async (code: string) => (await api().GET('/lists/communities/{code}/weights', { params: { path: { code } } })).data as Weights,
+  setWeights: async (code: string, body: Weights) => (await api().PUT('/lists/communities/{code}/weights', { params: { path: { code } }, body })).data as Weights,
+  runBatch: async (nodeCode: string) => (await api().POST('/lists/matching/batches', { body: { nodeCode } })).data as Batch,
+  batches: async (under: string) => page<Batch>((await api().GET('/lists/matching/batches', { params: { query: { under, limit: 10 } } })).data),
+  decide: async (id: string, body: { accept: { demandId: string; resourceId: string }[]; reject: string[] }) =>
+    (await api().POST('/lists/matching/batches/{id}/decide', { params: { path: path(id) }, body })).data as Batch,
 
-  indicators: (code: string, month?: string) => get<Indicators>(`/lists/nodes/${id(code)}/indicators`, month ? { month } : {}),
+  indicators: async (code: string, month?: string) =>
+    (await api().GET('/lists/nodes/{code}/indicators', { params: { path: { code }, query: month ? { month } : {} } })).data as Indicators,
 }

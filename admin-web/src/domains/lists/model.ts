@@ -1,23 +1,25 @@
+import type { components } from '../../api/schema'
+
+type S = components['schemas']
+
 /**
- * The three lists' records as the lists API sends them (三张清单: 需求清单, 资源清单, 项目清单; 匹配批次; 指标).
- * Written from the API notes before the functions existed; aliases of the generated schema once they do.
+ * The three lists' records as the lists API sends them (三张清单: 需求清单, 资源清单, 项目清单; 匹配批次; 指标), with
+ * the fields the API always fills marked required (the generated schema marks every response field optional). The
+ * value lists are the generated enums': a value the API adds or drops breaks the build until the labels name it.
  */
 export const CATEGORIES = [
   'CARE', 'LABOUR', 'INFO', 'MEDIATION', 'WISH', 'CLINIC', 'LEGAL', 'FINANCE', 'HEALTH', 'ENVIRONMENT', 'ELDERLY', 'CULTURE', 'PATROL',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
 
-export const DEMAND_STATUSES = ['OPEN', 'CLAIMED', 'MATCHED', 'DONE', 'CLOSED', 'CANCELLED'] as const
-export type DemandStatus = (typeof DEMAND_STATUSES)[number]
+export type DemandStatus = S['DemandStatus']
+export const DEMAND_STATUSES = ['OPEN', 'CLAIMED', 'MATCHED', 'DONE', 'CLOSED', 'CANCELLED'] as const satisfies readonly DemandStatus[]
 
-export const PROJECT_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'EVALUATED'] as const
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
+export type ProjectStatus = S['ProjectStatus']
 
-export const RESOURCE_KINDS = ['UNIT', 'MEMBER', 'TEAM'] as const
-export type ResourceKind = (typeof RESOURCE_KINDS)[number]
+export type ResourceKind = S['ResourceKind']
 
-export const CRITERIA = ['CATEGORY', 'SKILL', 'PROXIMITY', 'TIME', 'URGENCY'] as const
-export type Criterion = (typeof CRITERIA)[number]
+export type Criterion = S['Criterion']
 
 export interface Claim {
   claimant: string
@@ -43,7 +45,7 @@ export interface Demand {
   urgency: number
   windowStart?: string | null
   windowEnd?: string | null
-  source?: 'PHONE' | 'VISIT' | 'IMPORT'
+  source?: S['DemandSource']
   status: DemandStatus
   submittedBy?: string
   publishedAt?: string
@@ -80,10 +82,13 @@ export interface Resource {
   capacity: number
   availableFrom?: string | null
   availableTo?: string | null
-  status: 'ACTIVE' | 'WITHDRAWN'
+  status: S['ResourceStatus']
   owner: string
   takenThisMonth?: number
 }
+
+/** A project as the community admin plans it (项目清单). */
+export type NewProject = S['NewProject'] & { category: Category }
 
 export interface Participant { login: string; hours: number }
 
