@@ -15,6 +15,11 @@ async function phoneSignIn(page, base, username) {
   await page.locator('[data-testid=phone-tiles]').waitFor()
 }
 
+/** A form field by its test id, wherever the component put the id (on the input itself or on a wrapper). */
+function field(page, id) {
+  return page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first()
+}
+
 /** Chooses an option of an Element Plus select by its visible words. */
 async function choose(page, select, words) {
   await page.locator(select).click()
@@ -69,7 +74,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
         const offer = member.locator('[data-testid=offer-popup] [data-testid=offer-submit]')
         await Promise.race([won.waitFor(), offer.waitFor()])
         if (await offer.isVisible()) {
-          await member.locator('[data-testid=offer-skills] input').fill('水电维修、陪护')
+          await field(member, 'offer-skills').fill('水电维修、陪护')
           await offer.click()
         }
         await mine.locator('[data-testid=claim-result][data-outcome=won]').waitFor()
@@ -123,7 +128,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await resident.goto(`${base}/m/lists/mine`)
       const mine = resident.locator('[data-demand]', { hasText: need })
       await mine.locator('[data-testid=demand-close]').click()
-      await resident.locator('[data-testid=close-comment] textarea').fill('灯泡已换好，谢谢')
+      await field(resident, 'close-comment').fill('灯泡已换好，谢谢')
       await resident.click('[data-testid=close-submit]')
       await resident.locator('[data-demand][data-status=CLOSED]', { hasText: need }).waitFor()
       expect((await mine.locator('[data-testid=demand-status]').textContent()).includes('已评价办结'), 'closed with feedback')
@@ -215,9 +220,9 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       const running = admin.locator('[data-stage=IN_PROGRESS] [data-project]', { hasText: project })
       const id = await running.getAttribute('data-project')
       await running.locator('[data-testid=project-complete]').click()
-      await admin.locator('[data-testid=participant-login-0] input').fill('party.member')
-      await admin.locator('[data-testid=participant-hours-0] input').fill('2.5')
-      await admin.locator('[data-testid=project-summary] textarea').fill('为 12 户更换了楼道灯')
+      await field(admin, 'participant-login-0').fill('party.member')
+      await field(admin, 'participant-hours-0').fill('2.5')
+      await field(admin, 'project-summary').fill('为 12 户更换了楼道灯')
       await admin.click('[data-testid=project-complete-save]')
       const done = admin.locator(`[data-stage=DONE] [data-project="${id}"]`)
       await done.waitFor()
