@@ -77,4 +77,38 @@ final class ListsWorld {
     Gateway.Reply claim(Map<String, String> who, String demand, String resource) {
         return Gateway.post(who, "/lists/demands/" + demand + "/claim", Map.of("resourceId", resource));
     }
+
+    static Map<String, Object> project(String community, boolean published) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "健康进社区");
+        body.put("category", "HEALTH");
+        body.put("communityCode", community);
+        body.put("ownerUnit", "区卫健委");
+        body.put("theme", "十一月 健康月");
+        body.put("startDate", "2026-12-01");
+        body.put("endDate", "2026-12-31");
+        body.put("budget", 500000);
+        body.put("published", published);
+        return body;
+    }
+
+    static Map<String, Object> completion(String... logins) {
+        return Map.of("participants", java.util.Arrays.stream(logins).map(l -> Map.of("login", l, "hours", 2.5)).toList(),
+                "beneficiaryHouseholdIds", List.of("HH-2", "HH-1"), "outcomePhotoKeys", List.of("lists/outcome/1.jpg"),
+                "summary", "为 40 位老人测量血压");
+    }
+
+    /** A project of community A planned by its admin; returns its id. */
+    String projectA(boolean published) {
+        Gateway.Reply r = Gateway.post(d.adminA, "/lists/projects", project(d.communityA, published));
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    /** Moves a project on with {@code action} (start, complete, evaluate) as community A's admin. */
+    String advanced(String project, String action, Object body) {
+        Gateway.Reply r = Gateway.post(d.adminA, "/lists/projects/" + project + "/" + action, body);
+        assertEquals(200, r.status(), r::toString);
+        return project;
+    }
 }

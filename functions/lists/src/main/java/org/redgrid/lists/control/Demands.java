@@ -78,13 +78,10 @@ public class Demands {
 
     /**
      * Imports the rows of a sheet: all rows are checked before anything is written (errors name the row), then each
-     * row is written under an id derived from the idempotency key and its position, so a repeated import finds its
-     * rows written and adds nothing.
+     * row is written. With an idempotency key each row's id derives from the key and the row's position, so a repeated
+     * import finds its rows written and adds nothing.
      */
     public Imported importRows(List<NewDemand> rows, Idempotency.Key key) {
-        if (key == null) {
-            throw ProblemException.invalidField(Idempotency.HEADER, "IDEMPOTENCY_KEY_REQUIRED", "批量导入须带幂等键，重试时原样再发");
-        }
         List<FieldError> errors = new ArrayList<>();
         List<GridPort.Place> places = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -101,11 +98,13 @@ public class Demands {
         for (GridPort.Place place : places) {
             guard.require(ListsPermissions.DEMAND_WRITE, place.path());
         }
-        claimImport(key);
+        if (key != null) {
+            claimImport(key);
+        }
         List<String> ids = new ArrayList<>();
         int created = 0;
         for (int i = 0; i < rows.size(); i++) {
-            String id = derivedId(key, i);
+            String id = key == null ? Ids.newId(months.now()) : derivedId(key, i);
             ids.add(id);
             Transaction tx = new Transaction();
             write(tx, rows.get(i), places.get(i), DemandSource.IMPORT, id, AlreadyImported::new);

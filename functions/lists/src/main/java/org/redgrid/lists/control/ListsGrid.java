@@ -1,5 +1,6 @@
 package org.redgrid.lists.control;
 
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,11 @@ public class ListsGrid {
     static final String STREET = "STREET";
     static final String COMMUNITY = "COMMUNITY";
     private static final Set<String> GRIDS = Set.of("GRID", "SPECIAL_GRID");
+    /**
+     * How deep each level the lists use lies in the tree (district → street → community → grid): demands, resources
+     * and projects are counted on the community and street above them, and the matcher compares those codes.
+     */
+    private static final Map<String, Integer> DEPTH = Map.of(STREET, 2, COMMUNITY, 3, "GRID", 4, "SPECIAL_GRID", 4);
 
     @Inject
     GridPort grid;
@@ -28,17 +34,14 @@ public class ListsGrid {
     public GridPort.Place named(String field, String code, Set<String> levels, String wrongLevel) {
         GridPort.Place place = grid.where(code).filter(GridPort.Place::active)
                 .orElseThrow(() -> ProblemException.invalidField(field, "NOT_FOUND", "网格节点 " + code + " 不存在"));
-        if (!levels.contains(place.level())) {
+        if (!levels.contains(place.level()) || place.pathCodes().size() != DEPTH.getOrDefault(place.level(), 0)) {
             throw ProblemException.invalidField(field, "WRONG_LEVEL", wrongLevel);
         }
         return place;
     }
 
     public GridPort.Place gridNamed(String field, String code) {
-        return named(field, code, GRIDS, "须为网格");
+        return named(field, code, GRIDS, "须为社区下的网格");
     }
 
-    static boolean isGrid(GridPort.Place place) {
-        return GRIDS.contains(place.level());
-    }
 }

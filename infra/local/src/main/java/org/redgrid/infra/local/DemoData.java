@@ -120,7 +120,7 @@ final class DemoData {
                 List.of(Map.of("name", contact, "title", "联络人", "phone", phone))));
     }
 
-    private JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return post(path, body, "POST");
     }
 

@@ -199,6 +199,7 @@ public final class LocalRedGrid implements AutoCloseable {
         }
         try {
             new DemoData(url(), issuer.idToken("district.admin", List.of("district-admin@" + DemoData.DISTRICT))).seed();
+            new ListsDemo(url(), issuer).seed();
             seeded = true;
         } catch (IOException e) {
             throw new StartFailure("Seeding the demo data failed: " + e.getMessage(), e);

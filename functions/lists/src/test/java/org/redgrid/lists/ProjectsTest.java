@@ -1,0 +1,116 @@
+package org.redgrid.lists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.redgrid.infra.dynamodb.DynamoEngineResource;
+import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.StreamPump;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Projects from plan to evaluation; completion writes exactly one lists.ProjectCompleted, read back from the
+ * table's stream in the shape the points domain and the wiring consume.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynamoEngineResource.class)
+class ProjectsTest {
+
+    @Inject
+    DynamoDbClient db;
+
+    @Test
+    void aProjectIsPickedRunCompletedWithOneEventAndEvaluated() throws Exception {
+        ListsWorld w = new ListsWorld();
+        String demand = w.demandA1("HEALTH");
+        String unitResource = w.resourceA(w.unitA, "UNIT", 2, "HEALTH");
+        Map<String, Object> body = ListsWorld.project(w.d.communityA, true);
+        body.put("demandIds", List.of(demand));
+        Gateway.Reply created = Gateway.post(w.d.adminA, "/lists/projects", body);
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        assertEquals("PLANNED", created.json().getString("status"));
+        assertEquals(List.of(id), Gateway.get(w.unitA, "/lists/projects?under=" + w.d.communityA).json().getList("items.id"));
+
+        Gateway.Reply picked = Gateway.post(w.unitA, "/lists/projects/" + id + "/pick", Map.of("resourceId", unitResource));
+        assertEquals(List.of(unitResource), picked.json().getList("resourceIds"), picked::toString);
+        assertEquals(List.of(unitResource), Gateway.post(w.unitA, "/lists/projects/" + id + "/pick",
+                Map.of("resourceId", unitResource)).json().getList("resourceIds"), "picking twice adds nothing");
+
+        Gateway.Reply early = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete", ListsWorld.completion("m1"));
+        assertEquals(409, early.status(), early::toString);
+        assertEquals("PROJECT_STATE", early.json().getString("code"));
+        assertEquals("IN_PROGRESS", Gateway.post(w.d.adminA, "/lists/projects/" + id + "/start", null).json().getString("status"));
+        Gateway.Reply late = Gateway.post(w.unitA, "/lists/projects/" + id + "/pick", Map.of("resourceId", unitResource));
+        assertEquals("PROJECT_NOT_OPEN", late.json().getString("code"), late::toString);
+        Gateway.Reply quarter = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete",
+                Map.of("participants", List.of(Map.of("login", "m1", "hours", 0.3))));
+        assertEquals(400, quarter.status(), quarter::toString);
+        assertEquals("participants[0].hours", quarter.json().getString("errors[0].field"));
+        Map<String, Object> report = Map.of("participants", List.of(Map.of("login", "m1", "hours", 2.5),
+                Map.of("login", "u2", "hours", 1), Map.of("login", "m1", "hours", 0.5)),
+                "beneficiaryHouseholdIds", List.of("HH-2", "HH-1"), "outcomePhotoKeys", List.of("lists/1.jpg"), "summary", "测血压");
+        Gateway.Reply done = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete", report);
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("DONE", done.json().getString("status"));
+        assertEquals(List.of("m1", "u2"), done.json().getList("participants.login"));
+        assertEquals(3.0f, done.json().getFloat("participants[0].hours"), "one login's hours are added up");
+        Gateway.Reply twice = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete", report);
+        assertEquals(409, twice.status(), twice::toString);
+
+        List<JsonNode> events = new ArrayList<>();
+        StreamPump.eventsOf(db, "ListsTable").path("Records").forEach(r -> {
+            JsonNode image = r.path("dynamodb").path("NewImage");
+            if ("lists.ProjectCompleted".equals(image.path("eventType").path("S").asText())
+                    && id.equals(image.path("data").path("M").path("projectId").path("S").asText())) {
+                events.add(image);
+            }
+        });
+        assertEquals(1, events.size(), "one event per completion, none for the refused second one");
+        JsonNode event = events.get(0);
+        JsonNode data = event.path("data").path("M");
+        assertEquals(w.d.communityA, event.path("subjectNode").path("S").asText());
+        assertEquals(w.d.communityA, data.path("node").path("S").asText());
+        assertEquals("HEALTH", data.path("category").path("S").asText());
+        assertEquals("HH-1,HH-2", data.path("householdIds").path("S").asText());
+        assertEquals(done.json().getString("completedAt"), data.path("completedAt").path("S").asText());
+        JsonNode participants = new ObjectMapper().readTree(data.path("participants").path("S").asText());
+        assertEquals("[{\"login\":\"m1\",\"hours\":\"3\"},{\"login\":\"u2\",\"hours\":\"1\"}]", participants.toString());
+
+        Gateway.Reply evaluated = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/evaluate", Map.of("rating", 5, "comment", "群众满意"));
+        assertEquals("EVALUATED", evaluated.json().getString("status"), evaluated::toString);
+        assertEquals(5, evaluated.json().getInt("evaluation.rating"));
+        assertEquals(List.of(id), Gateway.get(w.d.adminA, "/lists/projects?under=" + w.d.communityA + "&status=EVALUATED")
+                .json().getList("items.id"));
+    }
+
+    @Test
+    void badProjectsAreRefused() {
+        ListsWorld w = new ListsWorld();
+        Map<String, Object> body = ListsWorld.project(w.d.gridA1, true);
+        body.put("endDate", "2026-11-01");
+        body.put("demandIds", List.of("NOPE"));
+        body.put("category", "lost");
+        Gateway.Reply r = Gateway.post(w.d.adminA, "/lists/projects", body);
+        assertEquals(400, r.status(), r::toString);
+        assertEquals(List.of("category", "endDate", "communityCode", "demandIds[0]"), r.json().getList("errors.field"));
+        String unpublished = w.projectA(false);
+        String resource = w.resourceA(w.unitA, "UNIT", 1, "HEALTH");
+        Gateway.Reply pick = Gateway.post(w.unitA, "/lists/projects/" + unpublished + "/pick", Map.of("resourceId", resource));
+        assertEquals("PROJECT_NOT_OPEN", pick.json().getString("code"), pick::toString);
+        Gateway.Reply memberPick = Gateway.post(w.memberA, "/lists/projects/" + unpublished + "/pick", Map.of("resourceId", resource));
+        assertEquals(403, memberPick.status(), "members do not pick projects");
+    }
+}

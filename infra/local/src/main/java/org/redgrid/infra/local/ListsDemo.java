@@ -1,0 +1,93 @@
+package org.redgrid.infra.local;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three lists' demo data (三张清单示例), written after the directory's through the local gateway, each part by the
+ * demo account that would make it: resources of a party member, a partner unit and a volunteer team; needs from a
+ * resident and from the grid worker's home visits; a claim; a published project a partner unit picked; a matching
+ * proposal waiting for the community admin.
+ */
+final class ListsDemo {
+
+    private final String base;
+    private final LocalIssuer issuer;
+
+    ListsDemo(String base, LocalIssuer issuer) {
+        this.base = base;
+        this.issuer = issuer;
+    }
+
+    void seed() throws IOException, InterruptedException {
+        DemoData member = as("party.member");
+        DemoData unit = as("partner.unit");
+        DemoData admin = as("community.admin");
+        DemoData worker = as("grid.worker");
+        DemoData resident = as("resident");
+
+        String self = member.post("/lists/resources", resource("MEMBER", "刘在职（水电维修）", List.of("ELDERLY", "CARE"),
+                List.of("水电维修", "代购"), 4)).path("id").asText();
+        String clinic = unit.post("/lists/resources", resource("UNIT", "示范区人民医院义诊队", List.of("CLINIC", "HEALTH"),
+                List.of("义诊", "健康讲座"), 6)).path("id").asText();
+        admin.post("/lists/resources", resource("TEAM", "幸福社区志愿服务队", List.of("ENVIRONMENT", "LABOUR", "PATROL", "CULTURE"),
+                List.of("清扫", "巡逻"), 10));
+
+        resident.post("/lists/demands", demand("想要一台收音机听戏", "WISH", "G0101", 2, List.of()));
+        String leak = resident.post("/lists/demands", demand("厨房水管漏水，老人无法自行维修", "ELDERLY", "G0101", 4,
+                List.of("水电维修"))).path("id").asText();
+        String pressure = worker.post("/lists/demands", demand("独居老人需要每周上门测量血压", "CLINIC", "G0101", 4,
+                List.of("义诊"))).path("id").asText();
+        worker.post("/lists/demands", demand("3号楼楼道堆放杂物，存在消防隐患", "ENVIRONMENT", "G0101", 3, List.of()));
+        worker.post("/lists/demands", demand("小区夜间巡逻人手不足", "PATROL", "G0101", 3, List.of("巡逻")));
+        admin.post("/lists/demands", demand("为社区老人讲解防范电信诈骗", "FINANCE", "G0102", 2, List.of()));
+
+        member.post("/lists/demands/" + leak + "/claim", Map.of("resourceId", self));
+
+        Map<String, Object> project = new HashMap<>();
+        project.put("title", "健康伴你行·冬季义诊进社区");
+        project.put("description", "联合区人民医院每周在社区卫生站开展义诊与健康讲座");
+        project.put("category", "HEALTH");
+        project.put("communityCode", "C01");
+        project.put("ownerUnit", "示范区人民医院");
+        project.put("theme", "十二月 健康月");
+        project.put("startDate", "2026-12-01");
+        project.put("endDate", "2026-12-31");
+        project.put("budget", 300000);
+        project.put("demandIds", List.of(pressure));
+        project.put("published", true);
+        String projectId = admin.post("/lists/projects", project).path("id").asText();
+        unit.post("/lists/projects/" + projectId + "/pick", Map.of("resourceId", clinic));
+
+        admin.post("/lists/matching/batches", Map.of("nodeCode", "C01"));
+    }
+
+    private DemoData as(String username) {
+        DemoAccounts.Account account = DemoAccounts.ALL.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow();
+        return new DemoData(base, issuer.idToken(account.username(), account.groups()));
+    }
+
+    private static Map<String, Object> resource(String kind, String name, List<String> categories, List<String> skills, int capacity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", kind);
+        body.put("name", name);
+        body.put("nodeCode", "C01");
+        body.put("covers", List.of("C01"));
+        body.put("categories", categories);
+        body.put("skills", skills);
+        body.put("capacity", capacity);
+        return body;
+    }
+
+    private static Map<String, Object> demand(String title, String category, String grid, int urgency, List<String> skills) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("category", category);
+        body.put("gridCode", grid);
+        body.put("urgency", urgency);
+        body.put("skills", skills);
+        return body;
+    }
+}
