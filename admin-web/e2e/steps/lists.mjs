@@ -110,6 +110,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
         await admin.click('[data-testid=edit-save]')
         await row.locator('[data-testid=pair-resource]', { hasText: 'party.member' }).waitFor()
       }
+      await admin.screenshot({ path: join(artifacts, 'lists-2b-to-accept.png'), fullPage: true })
       await row.locator('[data-testid=pair-accept]').click()
       await row.locator('[data-testid=pair-decision][data-decision=ACCEPTED]').waitFor()
       await member.goto(`${base}/m/`)
