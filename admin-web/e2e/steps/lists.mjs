@@ -91,7 +91,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
 
     await step('lists: the community admin runs matching and reads why each pair was proposed', async () => {
       await signIn(admin, 'community.admin')
-      await admin.locator('[data-menu="lists/matching"]').click()
+      await admin.locator('[data-menu="three-lists/matching"]').click()
       await admin.locator('[data-testid=matching-run]').click()
       await admin.locator('[data-testid=matching-summary]').waitFor()
       const row = admin.locator('[data-testid=pairs-table] .el-table__body .el-table__row', { hasText: need })
@@ -151,7 +151,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
     })
 
     await step('lists: the closed demand exports to Excel with names, status and feedback in its cells', async () => {
-      await admin.locator('[data-menu="lists/demands"]').click()
+      await admin.locator('[data-menu="three-lists/demands"]').click()
       await admin.locator('[data-testid=demands-table]').or(admin.locator('[data-state=empty]')).first().waitFor()
       await choose(admin, '[data-testid=demands-status]', '已评价办结')
       await admin.locator('[data-testid=demands-table] .el-table__row', { hasText: need }).waitFor()
@@ -201,7 +201,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
     })
 
     await step('lists: the project board moves a project on, with participants and hours on completion', async () => {
-      await admin.locator('[data-menu="lists/projects"]').click()
+      await admin.locator('[data-menu="three-lists/projects"]').click()
       await admin.locator('[data-testid=project-board]').waitFor()
       const project = `楼道亮灯行动 ${stamp}`
       await admin.click('[data-testid=project-create]')
@@ -232,7 +232,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
     })
 
     await step('lists: indicators chart demands by category, grid and status, with the match rate', async () => {
-      await admin.locator('[data-menu="lists/indicators"]').click()
+      await admin.locator('[data-menu="three-lists/indicators"]').click()
       await admin.locator('[data-testid=chart-byCategory] canvas').waitFor()
       expect(Number((await admin.locator('[data-testid=ind-total]').textContent()).replace(/\D/g, '')) >= 2, 'the month counts the demands')
       expect(/\d+%/.test(await admin.locator('[data-testid=ind-match-rate]').textContent()), 'a match rate')

@@ -93,6 +93,16 @@ class DemandsTest {
     }
 
     @Test
+    void aResidentsHomeBuildingPlacesTheDemandInTheGridAboveIt() {
+        ListsWorld w = new ListsWorld();
+        Gateway.Reply submitted = Gateway.post(w.resident, "/lists/demands", ListsWorld.demand(w.d.buildingA11, "CARE"));
+        assertEquals(201, submitted.status(), submitted::toString);
+        assertEquals(w.d.gridA1, submitted.json().getString("gridCode"), "the building's grid, not the building");
+        assertEquals(List.of(submitted.json().getString("id")),
+                Gateway.get(w.d.workerA1, "/lists/demands?under=" + w.d.gridA1).json().getList("items.id"));
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldNamed() {
         ListsWorld w = new ListsWorld();
         Map<String, Object> bad = ListsWorld.demand(w.d.communityA, "NOPE");

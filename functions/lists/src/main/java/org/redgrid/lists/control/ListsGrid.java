@@ -15,6 +15,7 @@ public class ListsGrid {
 
     static final String STREET = "STREET";
     static final String COMMUNITY = "COMMUNITY";
+    private static final String BUILDING = "BUILDING";
     private static final Set<String> GRIDS = Set.of("GRID", "SPECIAL_GRID");
     /**
      * How deep each level the lists use lies in the tree (district → street → community → grid): demands, resources
@@ -40,8 +41,14 @@ public class ListsGrid {
         return place;
     }
 
+    /**
+     * The grid a body field names; a building (楼栋) stands for the grid above it, because residents know their home
+     * building (GET /directory/me) but may not read the tree to find its grid.
+     */
     public GridPort.Place gridNamed(String field, String code) {
-        return named(field, code, GRIDS, "须为社区下的网格");
+        String gridCode = grid.where(code).filter(p -> BUILDING.equals(p.level()) && p.pathCodes().size() > DEPTH.get("GRID"))
+                .map(p -> p.pathCodes().get(DEPTH.get("GRID") - 1)).orElse(code);
+        return named(field, gridCode, GRIDS, "须为社区下的网格或其中的楼栋");
     }
 
 }
