@@ -91,11 +91,11 @@ final class DomainScenarios {
             rows.add(service[1].json("POST /checkin/services/{id}/verify (verify it: totals + ServiceVerified)"));
         }
         List<FunctionProcess> points = new ArrayList<>();
-        try {
+        try (FunctionProcess directory = start(template, "DirectoryFunction", 0, root, ric, local)) {
             for (int i = 0; i < concurrency(); i++) {
                 points.add(start(template, "PointsFunction", i, root, ric, local));
             }
-            out.set("redemption", redemption(points));
+            out.set("redemption", redemption(directory, points));
         } finally {
             points.forEach(FunctionProcess::close);
         }
@@ -146,7 +146,7 @@ final class DomainScenarios {
      * over the function instances. Reports the latency of all attempts, what they were answered, the units consumed,
      * the stock left and the oversell (units sold beyond the stock: must be 0).
      */
-    private ObjectNode redemption(List<FunctionProcess> points) throws Exception {
+    private ObjectNode redemption(FunctionProcess directory, List<FunctionProcess> points) throws Exception {
         int households = settings == Bench.FULL ? 200 : 12;
         long stock = settings == Bench.FULL ? 50 : 5;
         Map<String, String> admin = claims("admin-" + run, "community-admin@C01");
@@ -157,8 +157,10 @@ final class DomainScenarios {
                 Map.of("name", "压测洗衣液", "price", 10, "stock", stock), 201).body().path("id").asText();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < households; i++) {
-            String household = "HB-" + run + "-" + i;
-            invoke(setup, "POST", "/points/accounts", admin, Map.of("householdId", household, "nodeCode", "G0101"), 201);
+            // Points keeps accounts only for the directory's households.
+            String household = invoke(directory, "POST", "/directory/households", admin,
+                    Map.of("nodeCode", "G0101", "address", "压测路 " + run + " 号 " + i), 201).body().path("id").asText();
+            invoke(setup, "POST", "/points/accounts", admin, Map.of("householdId", household), 201);
             invoke(setup, "POST", "/points/awards", admin, Map.of("householdId", household, "points", 50, "reason", "清洁户"), 201);
             ids.add(household);
         }
