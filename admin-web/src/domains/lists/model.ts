@@ -19,7 +19,7 @@ export type ProjectStatus = S['ProjectStatus']
 
 export type ResourceKind = S['ResourceKind']
 
-export type Criterion = S['Criterion']
+export type Criterion = S['FitCriterion']
 
 export interface Claim {
   claimant: string

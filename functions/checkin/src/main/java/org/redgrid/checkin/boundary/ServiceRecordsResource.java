@@ -35,6 +35,7 @@ import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
 import org.redgrid.kernel.security.Secured;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Service records (服务纪实): logged by members, verified by grid leaders, published per grid and quarter. */
 @Path("/checkin")
@@ -46,6 +47,7 @@ public class ServiceRecordsResource {
     /**
      * A member's verified service in one month or year (服务时长统计), and the ratings beneficiaries gave (评分合计与次数).
      */
+    @Schema(name = "ServiceTotals")
     public record Totals(String period, long minutes, long records, long ratingSum, long ratingCount) {
     }
 
@@ -54,6 +56,7 @@ public class ServiceRecordsResource {
     }
 
     /** A beneficiary's confirmation (受益群众确认): an optional rating of 1 to 5 and a comment. */
+    @Schema(name = "ServiceConfirmationRequest")
     public record Confirmation(@Min(value = 1, message = "评分为 1–5 分") @Max(value = 5, message = "评分为 1–5 分") Integer rating,
             @Size(max = 200, message = "评价最多 200 个字") String comment) {
     }

@@ -11,6 +11,7 @@ import org.redgrid.checkin.entity.ClockIn;
 import org.redgrid.checkin.entity.LeaveDay;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A grid's attendance calendar for one month (网格考勤日历): per member, each day with a clock-in, leave or refused
@@ -27,6 +28,7 @@ public record GridAttendance(String gridCode, String month, List<String> working
      * @param outsideAttempts how many clock-ins were refused outside the grid
      */
     @RegisterForReflection
+    @Schema(name = "AttendanceMember")
     public record Member(String memberId, List<Day> days, List<String> missedDays, List<String> leaveDays,
             int outsideAttempts) {
 

@@ -33,6 +33,7 @@ import org.redgrid.kernel.text.DisplayText;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Rosters (花名册): an employer unit uploads the list of its staff, each upload replacing the last; each row is
@@ -53,6 +54,7 @@ public class Rosters {
     private static final String PHONE = "1[3-9]\\d{9}";
 
     /** What an upload did. */
+    @Schema(name = "RosterUploadResult")
     public record Result(String employerCode, long rows, long added, long removed, long changed, String uploadedAt,
             String uploadedBy) {
 

@@ -19,6 +19,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A community's year-end evaluation rules (考评规则), one immutable version each: the weight of each criterion, the
@@ -31,6 +32,7 @@ public record EvaluationRules(String communityCode, long version, @Valid Weights
 
     /** Relative weights (权重) of the criteria; attendance counts only for cadres with duty days. */
     @RegisterForReflection
+    @Schema(name = "EvaluationWeights")
     public record Weights(
             @NotNull(message = "请填写服务时长权重") @Min(value = 0, message = "权重为 0–100") @Max(value = 100, message = "权重为 0–100") Integer hours,
             @NotNull(message = "请填写服务次数权重") @Min(value = 0, message = "权重为 0–100") @Max(value = 100, message = "权重为 0–100") Integer records,
@@ -57,6 +59,7 @@ public record EvaluationRules(String communityCode, long version, @Valid Weights
 
     /** One criterion of a member's score: its value, what counts in full, its weight and its share of the score. */
     @RegisterForReflection
+    @Schema(name = "EvaluationCriterion")
     public record Criterion(String criterion, double value, double target, int weight, double contribution, boolean applies) {
     }
 

@@ -11,6 +11,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A grid's quarterly publication of service (服务纪实季度公示): each member's verified hours and records in the
@@ -23,6 +24,7 @@ public record Publication(String gridCode, String gridName, String quarter, Stri
 
     /** One member's line: who (name and employer from their registration, when there is one), how much. */
     @RegisterForReflection
+    @Schema(name = "PublishedMember")
     public record Member(String memberId, String name, String employerName, long minutes, String hours,
             long verifiedRecords) {
 

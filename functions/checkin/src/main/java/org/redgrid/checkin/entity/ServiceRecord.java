@@ -12,6 +12,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A service record (服务纪实): who served, on which day, how long (minutes), what kind of service and what was done,
@@ -38,6 +39,7 @@ public record ServiceRecord(String id, String memberId, String gridCode, String 
      * @param login the resident who confirmed
      */
     @RegisterForReflection
+    @Schema(name = "ServiceConfirmation")
     public record Confirmation(String login, String householdId, Integer rating, String comment, String at) {
     }
 

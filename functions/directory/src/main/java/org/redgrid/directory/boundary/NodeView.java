@@ -10,6 +10,7 @@ import org.redgrid.directory.entity.NodeLevel;
 import org.redgrid.directory.entity.NodeStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A grid node as the API shows it; {@code path} lists the codes from the root down to this node,
@@ -22,6 +23,7 @@ public record NodeView(String code, String name, NodeLevel level, String levelNa
 
     /** 辖区统计: people living in the subtree, of them party members, households and partner units. */
     @RegisterForReflection
+    @Schema(name = "NodeTotals")
     public record Totals(long people, long partyMembers, long households, long units) {
     }
 

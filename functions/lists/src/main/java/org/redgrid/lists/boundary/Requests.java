@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.redgrid.kernel.text.DisplayText;
 import org.redgrid.lists.control.Demands;
 import org.redgrid.lists.control.NewDemand;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The small request bodies of the three lists' routes. */
 public final class Requests {
@@ -44,6 +45,7 @@ public final class Requests {
     }
 
     /** 匹配权重 (each 0–400000; not all zero). */
+    @Schema(name = "MatchingWeightsRequest")
     public record Weights(
             @NotNull(message = "请填写类别权重") @Min(value = 0, message = "权重不能为负") @Max(value = 400_000, message = "权重最多 400000") Integer category,
             @NotNull(message = "请填写技能权重") @Min(value = 0, message = "权重不能为负") @Max(value = 400_000, message = "权重最多 400000") Integer skill,
@@ -63,6 +65,7 @@ public final class Requests {
     }
 
     /** 采纳的一对（可改为其他资源） */
+    @Schema(name = "PairDecisionRequest")
     public record Pair(@NotBlank(message = "请指定需求") String demandId, @NotBlank(message = "请指定资源") String resourceId) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.redgrid.kernel.text.DisplayText;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project's completion report (结项): who took part for how long, who benefited, the outcome photos. */
 public record Completion(
@@ -21,6 +22,7 @@ public record Completion(
         @Size(max = 500, message = "总结最多 500 个字") @DisplayText String summary) {
 
     /** 参与人及服务时长 (hours, in half hours). */
+    @Schema(name = "CompletionParticipant")
     public record Participant(
             @NotBlank(message = "请填写参与人账号") @Size(max = 128, message = "账号过长") String login,
             @NotNull(message = "请填写服务时长") @DecimalMin(value = "0.5", message = "服务时长至少 0.5 小时") @DecimalMax(value = "24", message = "服务时长最多 24 小时") BigDecimal hours) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A matching batch (匹配批次): the proposal the matcher made for a community's or street's open demands and available
@@ -40,6 +41,7 @@ public record MatchBatch(String id, String nodeCode, String nodePath, String cre
      * @param decidedResourceId the resource staff accepted (another one than proposed when they edited the pair)
      */
     @RegisterForReflection
+    @Schema(name = "ProposedPair")
     public record Pair(String demandId, String resourceId, Fit fit, String decision, String decisionCode,
             String decidedResourceId, String decidedBy) {
     }

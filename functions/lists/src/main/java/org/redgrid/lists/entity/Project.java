@@ -12,6 +12,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A project (项目): demands and resources bundled under an owner unit in a community, with a schedule, a budget in
@@ -27,6 +28,7 @@ public record Project(String id, String title, String description, String catego
 
     /** 参与人: a login and the hours they served. */
     @RegisterForReflection
+    @Schema(name = "ProjectParticipant")
     public record Participant(String login, BigDecimal hours) {
     }
 

@@ -15,6 +15,7 @@ import org.redgrid.points.entity.AccountKind;
 import org.redgrid.points.entity.Keys;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The hash chains of a community's accounts checked together (链路核查): every household, store and the budget,
@@ -34,6 +35,7 @@ public class ChainAudit {
     @Inject
     Guard guard;
 
+    @Schema(name = "ChainAuditResult")
     public record Result(String communityCode, int accounts, boolean intact, List<PointsLedger.ChainCheck> breaks) {
     }
 

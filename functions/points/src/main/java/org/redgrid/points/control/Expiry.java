@@ -23,6 +23,7 @@ import org.redgrid.points.entity.PointsAccount;
 import org.redgrid.points.entity.Posting;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The community's expiry policy applied (积分过期): points earned in year Y and still unspent expire
@@ -47,6 +48,7 @@ public class Expiry {
     public record Item(String householdId, String year, long points, String entryId) {
     }
 
+    @Schema(name = "ExpiryResult")
     public record Result(String communityCode, String asOf, int households, long points, List<Item> items) {
     }
 

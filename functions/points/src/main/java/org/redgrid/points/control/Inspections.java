@@ -26,6 +26,7 @@ import org.redgrid.points.entity.PointsAccount;
 import org.redgrid.points.entity.Rule;
 import org.redgrid.points.entity.RuleKind;
 import org.redgrid.points.entity.SheetScore;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Monthly inspection sheets (月度卫生检查): a grid's staff score each household on three criteria while the sheet is
@@ -65,6 +66,7 @@ public class Inspections {
     }
 
     /** A criterion of the sheet (检查项目) and its top score. */
+    @Schema(name = "InspectionCriterion")
     public record Criterion(String code, String name, long max) {
     }
 

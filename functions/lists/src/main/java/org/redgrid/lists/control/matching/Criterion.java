@@ -1,6 +1,9 @@
 package org.redgrid.lists.control.matching;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 匹配要素: the criteria a fit is made of. */
+@Schema(name = "FitCriterion")
 public enum Criterion {
     /** 类别相符: the resource serves the demand's category. */
     CATEGORY("类别"),
