@@ -6,7 +6,7 @@ declare module 'vue-router' {
     permission?: string
     /** The menu entry's i18n key; pages without one are reachable but not in the menu. */
     title?: string
-    /** Place in the menu, lower first. */
+    /** Place in the menu, lower first; each domain keeps its own hundred (directory 0s, check-in 200s, points 300s, lists 400s). */
     order?: number
     /** A phone page's tile icon (a Vant icon name). */
     icon?: string

@@ -6,11 +6,11 @@ import type { RouteRecordRaw } from 'vue-router'
  * origin, and a page reloaded at /checkin/registrations would be sent to the API instead of the console.
  */
 export default [
-  { path: 'check-in/registrations', component: () => import('./pages/RegistrationsPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.registrations', order: 110 } },
-  { path: 'check-in/board', component: () => import('./pages/BoardPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.board', order: 120 } },
-  { path: 'check-in/attendance', component: () => import('./pages/AttendancePage.vue'), meta: { permission: 'checkin.attendance.read', title: 'checkin.menu.attendance', order: 130 } },
-  { path: 'check-in/ledger', component: () => import('./pages/LedgerPage.vue'), meta: { permission: 'checkin.service.read', title: 'checkin.menu.ledger', order: 140 } },
-  { path: 'check-in/evaluation', component: () => import('./pages/EvaluationPage.vue'), meta: { permission: 'checkin.evaluation.read', title: 'checkin.menu.evaluation', order: 150 } },
-  { path: 'check-in/employer', component: () => import('./pages/EmployerPage.vue'), meta: { permission: 'checkin.employer.read', title: 'checkin.menu.employer', order: 160 } },
-  { path: 'check-in/employers', component: () => import('./pages/EmployersPage.vue'), meta: { permission: 'checkin.employers.read', title: 'checkin.menu.employers', order: 170 } },
+  { path: 'check-in/registrations', component: () => import('./pages/RegistrationsPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.registrations', order: 210 } },
+  { path: 'check-in/board', component: () => import('./pages/BoardPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.board', order: 220 } },
+  { path: 'check-in/attendance', component: () => import('./pages/AttendancePage.vue'), meta: { permission: 'checkin.attendance.read', title: 'checkin.menu.attendance', order: 230 } },
+  { path: 'check-in/ledger', component: () => import('./pages/LedgerPage.vue'), meta: { permission: 'checkin.service.read', title: 'checkin.menu.ledger', order: 240 } },
+  { path: 'check-in/evaluation', component: () => import('./pages/EvaluationPage.vue'), meta: { permission: 'checkin.evaluation.read', title: 'checkin.menu.evaluation', order: 250 } },
+  { path: 'check-in/employer', component: () => import('./pages/EmployerPage.vue'), meta: { permission: 'checkin.employer.read', title: 'checkin.menu.employer', order: 260 } },
+  { path: 'check-in/employers', component: () => import('./pages/EmployersPage.vue'), meta: { permission: 'checkin.employers.read', title: 'checkin.menu.employers', order: 270 } },
 ] satisfies RouteRecordRaw[]

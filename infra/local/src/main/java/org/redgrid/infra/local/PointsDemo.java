@@ -22,7 +22,6 @@ final class PointsDemo {
 
     static final String COMMUNITY = "C01";
     static final String GRID = "G0101";
-    static final String OTHER_GRID = "G0102";
 
     private final Api api;
 
@@ -39,9 +38,7 @@ final class PointsDemo {
         rule(Map.of("kind", "MANUAL", "name", "见义勇为", "points", 50));
         String helping = rule(Map.of("kind", "MANUAL", "name", "邻里互助", "points", 5, "monthlyCap", 20));
 
-        // In 幸福二网格, so that 幸福一网格 keeps the directory demo's two households (the directory's browser steps count them).
-        api.call("/directory/households", Map.of("nodeCode", OTHER_GRID, "address", "幸福小区5号楼201室", "label", "李家"), "POST");
-        api.call("/directory/households", Map.of("nodeCode", OTHER_GRID, "address", "幸福小区6号楼202室", "label", "张家"), "POST");
+        // The directory demo's households of 幸福社区 (its browser steps count them, so none are added here).
         Map<String, String> households = new LinkedHashMap<>();
         Map<String, String> inGrid = new LinkedHashMap<>();
         for (JsonNode h : api.call("/directory/households?under=" + COMMUNITY + "&limit=100", null, "GET").path("items")) {
