@@ -189,6 +189,11 @@ class GridTreeTest {
         assertEquals("level", level.json().getString("errors[0].field"));
         assertEquals("LEVEL_MISMATCH", level.json().getString("errors[0].code"));
 
+        Gateway.Reply employerShape = Gateway.post(d.adminA, "/directory/nodes", Map.of("code", "E0" + (System.nanoTime() % 1000000),
+                "name", "像单位", "level", "GRID", "parentCode", d.communityA));
+        assertEquals(400, employerShape.status(), employerShape::toString);
+        assertEquals("EMPLOYER_CODE_SHAPE", employerShape.json().getString("errors[0].code"));
+
         Gateway.Reply taken = Gateway.post(d.adminA, "/directory/nodes", Map.of("code", d.gridA1, "name", "重复", "level", "GRID",
                 "parentCode", d.communityA));
         assertEquals(409, taken.status());

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,12 +51,19 @@ public class GridTree {
     @Inject
     Idempotency idempotency;
 
+    private static final Pattern EMPLOYER_CODE = Pattern.compile("E[0-9]{2,8}");
+
     /** Creates a node; with an idempotency key, a repeat of the request answers with the node it created. */
     public GridNode create(NewNode cmd, Idempotency.Key key) {
         return idempotency.once(store.table(), key, tx -> create(cmd, tx), GridNode::code, store::existingNode);
     }
 
     private GridNode create(NewNode cmd, Transaction tx) {
+        // Employer units (工作单位) are scoped by their code as if it were a node's ("employer-unit@E01" → "/E01/"), so
+        // no node may take that shape: its scope would reach the unit's staff.
+        if (EMPLOYER_CODE.matcher(cmd.code()).matches()) {
+            throw ProblemException.invalidField("code", "EMPLOYER_CODE_SHAPE", "编码 " + cmd.code() + " 是工作单位编码的样式（E 加 2–8 位数字），网格节点不能使用");
+        }
         String now = clock.instant().toString();
         Boundaries.Boundary boundary = cmd.boundary() == null || cmd.boundary().isNull() ? null : Boundaries.parse(cmd.boundary());
         String path;
