@@ -50,11 +50,12 @@ class EmployerRosterTest {
         assertEquals("code", nodeShaped.json().getString("errors[0].field"));
         assertTrue(nodeShaped.json().getString("errors[0].message").contains("E"), nodeShaped::toString);
 
+        // The directory refuses grid nodes of the employer shape, so a unit's code never names a node.
         String taken = Units.freshCode();
-        d.node(taken, "编码冲突的网格", "GRID", d.communityA);
-        Gateway.Reply collides = Gateway.post(d.streetAdmin, "/checkin/employers", Units.employer(taken, d.street));
-        assertEquals(409, collides.status(), collides::toString);
-        assertEquals("CODE_IS_A_GRID_NODE", collides.json().getString("code"));
+        Gateway.Reply node = Gateway.post(d.districtAdmin, "/directory/nodes", Map.of("code", taken, "name", "编码冲突的网格",
+                "level", "GRID", "parentCode", d.communityA));
+        assertEquals(400, node.status(), node::toString);
+        assertEquals("EMPLOYER_CODE_SHAPE", node.json().getString("errors[0].code"));
 
         for (Map<String, String> reader : List.of(d.streetAdmin, d.districtAdmin)) {
             assertEquals(List.of(code), Gateway.get(reader, "/checkin/employers?under=" + d.street).json().getList("items.code"));
