@@ -21,11 +21,9 @@ import org.jboss.logging.Logger;
 import org.redgrid.checkin.entity.Keys;
 import org.redgrid.checkin.entity.ServiceRecord;
 import org.redgrid.kernel.dynamo.Attr;
-import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.events.DomainEvent;
 import org.redgrid.kernel.events.EventConsumer;
-import org.redgrid.kernel.events.Outbox;
 import org.redgrid.kernel.events.ProcessedEvents;
 import org.redgrid.kernel.grid.GridPort;
 import org.redgrid.kernel.problem.ProblemException;
@@ -58,6 +56,9 @@ public class ProjectService implements EventConsumer {
 
     @Inject
     CheckinStore store;
+
+    @Inject
+    ServiceRecords serviceRecords;
 
     @Inject
     GridPort grid;
@@ -111,22 +112,8 @@ public class ProjectService implements EventConsumer {
         item.put("verifiedVia", Attr.s(VIA_PROJECT));
         store.table().putNew(tx, item, () -> ProblemException.conflict("SERVICE_EXISTS", "记录编号冲突，请重试"));
         households.forEach(h -> store.table().put(tx, record.beneficiaryItem(h)));
-        for (String period : List.of(day.substring(0, 7), day.substring(0, 4))) {
-            store.table().update(tx, SingleTable.key(Keys.serviceTotals(p.login()), period), u -> u
-                    .updateExpression("ADD minutes :m, records :one")
-                    .expressionAttributeValues(SingleTable.values(":m", minutes, ":one", 1)),
-                    () -> ProblemException.conflict("CONCURRENT_CHANGE", "数据正被他人同时修改，请稍后重试"));
-        }
-        Map<String, String> data = new HashMap<>();
-        data.put("recordId", record.id());
-        data.put("memberId", p.login());
-        data.put("householdIds", String.join(",", households));
-        data.put("hours", ServiceRecord.hours(minutes));
-        data.put("category", record.category());
-        data.put("node", place.code());
-        data.put("projectId", projectId);
-        Outbox.add(store.table(), tx, new DomainEvent(Ids.newId(clock.instant()), ServiceRecords.SERVICE_VERIFIED,
-                completed.toString(), place.code(), event.actor(), data));
+        serviceRecords.count(tx, record, true, null);
+        serviceRecords.announce(tx, record, event.actor(), completed);
     }
 
     /**

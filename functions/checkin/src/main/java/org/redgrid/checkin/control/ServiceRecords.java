@@ -205,7 +205,7 @@ public class ServiceRecords {
      * Adds a newly verified record ({@code verifiedNow}) and a rating, each when there is one, to the member's month
      * and year totals: one update per totals item, as a transaction touches an item once.
      */
-    private void count(Transaction tx, ServiceRecord current, boolean verifiedNow, Integer rating) {
+    void count(Transaction tx, ServiceRecord current, boolean verifiedNow, Integer rating) {
         List<String> adds = new java.util.ArrayList<>();
         List<Object> values = new java.util.ArrayList<>(List.of(":one", 1));
         if (verifiedNow) {
@@ -226,8 +226,8 @@ public class ServiceRecords {
         }
     }
 
-    /** Writes the record's one ServiceVerified event. */
-    private void announce(Transaction tx, ServiceRecord current, String actor, Instant now) {
+    /** Writes the record's one ServiceVerified event (a project's records too: {@link ProjectService}). */
+    void announce(Transaction tx, ServiceRecord current, String actor, Instant now) {
         Map<String, String> data = new HashMap<>();
         data.put("recordId", current.id());
         data.put("memberId", current.memberId());
