@@ -103,6 +103,41 @@ class DemandsTest {
     }
 
     @Test
+    void aResidentAsksForTheirOwnHouseholdInTheirOwnGridAndStaffNameTheCommunitysHouseholds() {
+        ListsWorld w = new ListsWorld();
+        Gateway.Reply own = Gateway.post(w.resident, "/lists/demands", ListsWorld.demand(w.d.gridA1, "CARE"));
+        assertEquals(201, own.status(), own::toString);
+        assertEquals(List.of(w.householdA1), own.json().getList("householdIds"), "no household named: their own");
+
+        Map<String, Object> elsewhere = ListsWorld.demand(w.d.gridA2, "CARE");
+        elsewhere.put("householdIds", List.of(w.householdA1));
+        Gateway.Reply away = Gateway.post(w.resident, "/lists/demands", elsewhere);
+        assertEquals(400, away.status(), away::toString);
+        assertEquals(List.of("NOT_YOUR_GRID"), away.json().getList("errors.code"));
+        String neighbour = w.d.household(w.d.gridA1, "幸福里1号楼102室");
+        Map<String, Object> forNeighbour = ListsWorld.demand(w.d.gridA1, "CARE");
+        forNeighbour.put("householdIds", List.of(neighbour));
+        Gateway.Reply other = Gateway.post(w.resident, "/lists/demands", forNeighbour);
+        assertEquals(List.of("householdIds"), other.json().getList("errors.field"), other::toString);
+        assertEquals(List.of("NOT_YOUR_HOUSEHOLD"), other.json().getList("errors.code"));
+        Gateway.Reply unlinked = Gateway.post(w.otherResident, "/lists/demands", ListsWorld.demand(w.d.gridA1, "CARE"));
+        assertEquals(403, unlinked.status(), unlinked::toString);
+        assertEquals("NOT_A_RESIDENT", unlinked.json().getString("code"));
+
+        String inB = w.d.household(w.d.gridB1, "和平里3号楼201室");
+        Map<String, Object> visit = ListsWorld.demand(w.d.gridA1, "CARE");
+        visit.put("householdIds", List.of(neighbour, "HH-NOBODY", inB));
+        Gateway.Reply unknown = Gateway.post(w.d.workerA1, "/lists/demands", visit);
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertEquals(List.of("householdIds[1]", "householdIds[2]"), unknown.json().getList("errors.field"));
+        assertEquals(List.of("HOUSEHOLD_UNKNOWN", "HOUSEHOLD_UNKNOWN"), unknown.json().getList("errors.code"));
+        assertEquals(List.of(own.json().getString("id")), Gateway.get(w.d.adminA, "/lists/demands?under=" + w.d.communityA)
+                .json().getList("items.id"), "nothing refused was written");
+        visit.put("householdIds", List.of(neighbour));
+        assertEquals(List.of(neighbour), Gateway.post(w.d.workerA1, "/lists/demands", visit).json().getList("householdIds"));
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldNamed() {
         ListsWorld w = new ListsWorld();
         Map<String, Object> bad = ListsWorld.demand(w.d.communityA, "NOPE");

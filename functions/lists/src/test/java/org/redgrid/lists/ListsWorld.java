@@ -17,13 +17,24 @@ import org.redgrid.testkit.Tokens;
 final class ListsWorld {
 
     final DemoDistrict d = DemoDistrict.create();
-    final Map<String, String> resident = Tokens.idToken("resident-" + d.prefix, "resident");
+    /** The resident's household, in building A1-1 of grid A1: the directory's, as demands name households. */
+    final String householdA1 = d.household(d.buildingA11, "幸福里1号楼101室");
+    /** A resident of {@link #householdA1}, their login linked to the directory's person (居民身份). */
+    final Map<String, String> resident = residentOf(householdA1, "resident-" + d.prefix);
     final Map<String, String> otherResident = Tokens.idToken("resident2-" + d.prefix, "resident");
     final Map<String, String> memberA = Tokens.idToken("member-a-" + d.prefix, "party-member@" + d.communityA);
     final Map<String, String> memberB = Tokens.idToken("member-b-" + d.prefix, "party-member@" + d.communityB);
     final Map<String, String> unitA = Tokens.idToken("unit-a-" + d.prefix, "partner-unit@" + d.communityA);
     final Map<String, String> leaderA1 = Tokens.idToken("leader-a1-" + d.prefix, "grid-leader@" + d.gridA1);
     private int fresh;
+
+    /** A person of the household whose login is {@code login}; the login's token. */
+    Map<String, String> residentOf(String household, String login) {
+        Gateway.Reply r = Gateway.post(d.districtAdmin, "/directory/people", Map.of("name", "居民", "phone", "13800007301",
+                "idNumber", DemoDistrict.idNumber(), "householdId", household, "account", login));
+        assertEquals(201, r.status(), r::toString);
+        return Tokens.idToken(login, "resident");
+    }
 
     /** A party member of community A with no demands or resources yet. */
     Map<String, String> freshMemberA() {
@@ -36,7 +47,6 @@ final class ListsWorld {
         body.put("description", "厨房水管漏水，老人行动不便");
         body.put("category", category);
         body.put("gridCode", grid);
-        body.put("householdIds", List.of("HH-1"));
         body.put("skills", List.of(skills));
         body.put("urgency", 4);
         return body;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.grid.GridPort;
 import org.redgrid.kernel.paging.Page;
+import org.redgrid.kernel.people.PeoplePort;
 import org.redgrid.kernel.problem.FieldError;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
@@ -57,6 +59,9 @@ public class Demands {
     Months months;
 
     @Inject
+    PeoplePort people;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -68,7 +73,8 @@ public class Demands {
     public Demand submit(NewDemand d, Idempotency.Key key) {
         GridPort.Place place = checked(d, "");
         DemandSource source = source(place);
-        return idempotency.once(store.table(), key, tx -> write(tx, d, place, source, Ids.newId(months.now()),
+        NewDemand demand = source == DemandSource.PHONE ? residents(d, place) : d;
+        return idempotency.once(store.table(), key, tx -> write(tx, demand, place, source, Ids.newId(months.now()),
                 () -> ProblemException.conflict("DEMAND_EXISTS", "需求编号冲突，请重试")), Demand::id, this::load);
     }
 
@@ -276,8 +282,50 @@ public class Demands {
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
+        if (place != null && d.householdIds() != null) {
+            households(errors, prefix, d.householdIds(), Keys.codes(place.path()).get(2));
+        }
         Checks.raise(errors);
         return place;
+    }
+
+    /** Beneficiary households must be the directory's, registered in the demand's community. */
+    private void households(List<FieldError> errors, String prefix, List<String> ids, String community) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i) == null ? "" : ids.get(i).strip();
+            // blanks are bean validation's to report; an empty key is not one DynamoDB may be asked for
+            if (!id.isEmpty() && people.household(id).filter(h -> Keys.codes(h.path()).contains(community)).isEmpty()) {
+                errors.add(new FieldError(prefix + "householdIds[" + i + "]", "HOUSEHOLD_UNKNOWN", "本社区没有编号为 " + id + " 的住户"));
+            }
+        }
+    }
+
+    /**
+     * A resident asks for their own household, in the grid of their home, as the directory's person behind the login
+     * says (居民身份): no household named means their own, and a login no person carries may not submit.
+     */
+    private NewDemand residents(NewDemand d, GridPort.Place place) {
+        PeoplePort.Resident me = people.byLogin(guard.caller().username()).orElseThrow(() -> new ProblemException(403,
+                "NOT_A_RESIDENT", "无权访问", "您的账号尚未关联社区居民信息，请联系社区登记后再提交"));
+        List<FieldError> errors = new ArrayList<>();
+        if (!Optional.ofNullable(me.homeNodeCode()).flatMap(this::gridOfHome).map(GridPort.Place::code).equals(Optional.of(place.code()))) {
+            errors.add(new FieldError("gridCode", "NOT_YOUR_GRID", "只能向您居住的网格提交需求"));
+        }
+        List<String> own = me.householdId() == null ? List.of() : List.of(me.householdId());
+        if (d.householdIds() != null && !own.containsAll(d.householdIds().stream().map(String::strip).toList())) {
+            errors.add(new FieldError("householdIds", "NOT_YOUR_HOUSEHOLD", "只能为本户提交需求"));
+        }
+        Checks.raise(errors);
+        return new NewDemand(d.title(), d.description(), d.category(), d.gridCode(), own, d.skills(), d.urgency(),
+                d.windowStart(), d.windowEnd());
+    }
+
+    private Optional<GridPort.Place> gridOfHome(String home) {
+        try {
+            return Optional.of(grid.gridNamed("home", home));
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
     }
 
     /** Staff whose scope covers the grid note a visit's demand; a resident submits their own on the phone. */
