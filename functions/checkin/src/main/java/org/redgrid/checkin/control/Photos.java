@@ -6,7 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.kernel.photo.PhotoStore;
 import org.redgrid.kernel.photo.PhotoStores;
 import org.redgrid.kernel.photo.Upload;
@@ -28,17 +27,11 @@ public class Photos {
     @Inject
     CheckinGrid grid;
 
-    @ConfigProperty(name = "redgrid.checkin.photo-bucket")
-    String bucket;
-
-    @ConfigProperty(name = "redgrid.checkin.photo-max-bytes")
-    long maxBytes;
-
     private PhotoStore store;
 
     @PostConstruct
     void open() {
-        store = stores.bucket(bucket, maxBytes);
+        store = stores.configured("redgrid.checkin");
     }
 
     public Upload presign(NewPhoto photo) {

@@ -5,9 +5,15 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.redgrid.kernel.security.Guard;
 
-/** Opens a domain's {@link PhotoStore} on its own bucket, with the shared S3 clients, caller and clock. */
+/**
+ * Opens a domain's {@link PhotoStore} on its own bucket, with the shared S3 clients, caller and clock. A domain names
+ * its configuration prefix: {@code <prefix>.photo-bucket} (the bucket template.yaml gives its function) and
+ * {@code <prefix>.photo-max-bytes}.
+ */
 @ApplicationScoped
 public class PhotoStores {
 
@@ -20,7 +26,9 @@ public class PhotoStores {
     @Inject
     Clock clock;
 
-    public PhotoStore bucket(String name, long maxBytes) {
-        return new PhotoStore(storage, guard, clock, name, maxBytes);
+    public PhotoStore configured(String prefix) {
+        Config config = ConfigProvider.getConfig();
+        return new PhotoStore(storage, guard, clock, config.getValue(prefix + ".photo-bucket", String.class),
+                config.getValue(prefix + ".photo-max-bytes", Long.class));
     }
 }

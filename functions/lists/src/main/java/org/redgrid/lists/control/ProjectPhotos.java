@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.redgrid.kernel.photo.PhotoStore;
 import org.redgrid.kernel.photo.PhotoStores;
@@ -58,17 +57,11 @@ public class ProjectPhotos {
     @Inject
     Months months;
 
-    @ConfigProperty(name = "redgrid.lists.photo-bucket")
-    String bucket;
-
-    @ConfigProperty(name = "redgrid.lists.photo-max-bytes")
-    long maxBytes;
-
     private PhotoStore store;
 
     @PostConstruct
     void open() {
-        store = stores.bucket(bucket, maxBytes);
+        store = stores.configured("redgrid.lists");
     }
 
     /** A presigned upload for a project the caller manages that is not evaluated yet (409 PROJECT_STATE then). */
