@@ -200,7 +200,7 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await admin.keyboard.press('Escape')
     })
 
-    await step('lists: the project board moves a project on, with participants and hours on completion', async () => {
+    await step('lists: the project board moves a project on, with participants, hours and an outcome photo on completion', async () => {
       await admin.locator('[data-menu="three-lists/projects"]').click()
       await admin.locator('[data-testid=project-board]').waitFor()
       const project = `楼道亮灯行动 ${stamp}`
@@ -224,10 +224,25 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await field(admin, 'participant-login-0').fill('party.member')
       await field(admin, 'participant-hours-0').fill('2.5')
       await field(admin, 'project-summary').fill('为 12 户更换了楼道灯')
+      // An outcome photo drawn by the browser itself: it goes straight to the lists' bucket through a presigned PUT.
+      const jpeg = await admin.evaluate(() => {
+        const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 })
+        const g = canvas.getContext('2d')
+        g.fillStyle = '#c0392b'
+        g.fillRect(0, 0, 64, 48)
+        return canvas.toDataURL('image/jpeg').split(',')[1]
+      })
+      await admin.setInputFiles('[data-testid=project-photos] input[type=file]', { name: 'outcome.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') })
       await admin.click('[data-testid=project-complete-save]')
       const done = admin.locator(`[data-stage=DONE] [data-project="${id}"]`)
       await done.waitFor()
       expect((await done.locator('[data-testid=project-participants]').textContent()).includes('party.member 2.5h'), 'participants and hours shown')
+      await done.locator('[data-testid=project-photos-open]').click()
+      const shown = admin.locator('[data-testid=project-photo] img')
+      await shown.waitFor()
+      await admin.waitForFunction((img) => img.complete && img.naturalWidth === 64, await shown.elementHandle())
+      await admin.screenshot({ path: join(artifacts, 'lists-9-project-photos.png'), fullPage: true })
+      await admin.keyboard.press('Escape')
       await admin.screenshot({ path: join(artifacts, 'lists-9-projects.png'), fullPage: true })
     })
 

@@ -1,4 +1,5 @@
 import { api } from '../../api/client'
+import { putPhoto } from '../../shared/photo'
 import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Participant, Project, ProjectStatus, Resource, ResourceKind, Weights } from './model'
 
 /**
@@ -64,7 +65,13 @@ export const lists = {
   createProject: async (body: NewProject, key: string) =>
     (await api().POST('/lists/projects', { params: idempotent(key), body })).data as Project,
   startProject: async (id: string) => (await api().POST('/lists/projects/{id}/start', { params: { path: path(id) } })).data as Project,
-  completeProject: async (id: string, body: { participants: Participant[]; beneficiaryHouseholdIds: string[]; summary: string }) =>
+  /** A project with presigned URLs of its outcome photos (valid 15 minutes). */
+  project: async (id: string) =>
+    (await api().GET('/lists/projects/{id}', { params: { path: path(id) } })).data as Project & { photoUrls?: string[] },
+  /** Uploads one outcome photo of a project straight to storage; returns the key the completion names. */
+  uploadProjectPhoto: async (id: string, file: File, put: typeof fetch = fetch) =>
+    putPhoto((await api().POST('/lists/projects/{id}/photos', { params: { path: path(id) }, body: { contentType: file.type, size: file.size } })).data!, file, put),
+  completeProject: async (id: string, body: { participants: Participant[]; beneficiaryHouseholdIds: string[]; summary: string; outcomePhotos: string[] }) =>
     (await api().POST('/lists/projects/{id}/complete', { params: { path: path(id) }, body })).data as Project,
   evaluateProject: async (id: string, rating: number, comment?: string) =>
     (await api().POST('/lists/projects/{id}/evaluate', { params: { path: path(id) }, body: { rating, comment: comment || undefined } })).data as Project,

@@ -109,6 +109,8 @@ export interface Project {
   status: ProjectStatus
   participants?: Participant[]
   beneficiaryHouseholdIds?: string[]
+  /** Keys of the kept outcome photos; GET /lists/projects/{id} gives their view URLs. */
+  outcomePhotoKeys?: string[]
   summary?: string | null
   completedAt?: string | null
   evaluation?: Feedback | null

@@ -48,6 +48,8 @@ const en: typeof zh = {
     beneficiaries: 'Households helped', summary: 'Outcome', start: 'Start', complete: 'Complete', evaluate: 'Evaluate', create: 'New project', published: 'Offer to partner units',
     addParticipant: 'Add a participant', login: 'Login', completeTitle: 'Complete: {title}', evaluateTitle: 'Evaluate: {title}', rating: 'Rating', comment: 'Comment',
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
+    photos: 'Outcome photos', photosHint: 'Up to 9, JPG, PNG or WebP, 5 MB each; where they were taken is removed when kept', photoType: 'Only JPG, PNG or WebP images',
+    photoSize: 'Each photo at most 5 MB', photoCount: 'Outcome photos ({n})', photosTitle: 'Outcome photos of {title}',
   },
   matching: {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',

@@ -53,6 +53,8 @@ export default {
     beneficiaries: '受益住户', summary: '成效', start: '开始实施', complete: '完成', evaluate: '评估', create: '新建项目', published: '发布给共建单位认领',
     addParticipant: '添加参与人', login: '账号', completeTitle: '完成项目：{title}', evaluateTitle: '评估项目：{title}', rating: '评分', comment: '评语',
     none: '暂无', totalHours: '共 {n} 小时', demands: '包含需求', export: '导出 Excel', saved: '已保存', moved: '{title} → {status}',
+    photos: '成果照片', photosHint: '最多 9 张，JPG、PNG 或 WebP，每张不超过 5 MB；保存时去除拍摄位置', photoType: '只能上传 JPG、PNG 或 WebP 图片',
+    photoSize: '每张照片不超过 5 MB', photoCount: '成果照片（{n}）', photosTitle: '{title} 的成果照片',
   },
   matching: {
     node: '匹配范围', run: '运行匹配', runHint: '对范围内所有待认领需求和可用资源求总匹配度最高的分配（每个资源不超过本月剩余承接量）',

@@ -3,26 +3,19 @@ package org.redgrid.checkin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.redgrid.testkit.PhotoFiles.exifOf;
+import static org.redgrid.testkit.PhotoFiles.get;
+import static org.redgrid.testkit.PhotoFiles.jpegWithLocation;
+import static org.redgrid.testkit.PhotoFiles.put;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
 import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Test;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.testkit.DemoDistrict;
@@ -42,44 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(ObjectStoreResource.class)
 class PhotoTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** A small real JPEG whose EXIF says where it was taken, and its orientation. */
-    static byte[] jpegWithLocation() throws IOException {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 48; y++) {
-                image.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 0x40);
-            }
-        }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        TiffOutputSet exif = new TiffOutputSet();
-        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 1);
-        exif.setGpsInDegrees(116.4039, 39.9151);
-        ByteArrayOutputStream located = new ByteArrayOutputStream();
-        new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), located, exif);
-        return located.toByteArray();
-    }
-
-    static TiffImageMetadata exifOf(byte[] jpeg) throws IOException {
-        return ((JpegImageMetadata) Imaging.getMetadata(jpeg)).getExif();
-    }
-
     static Gateway.Reply presign(DemoDistrict d, Map<String, String> caller, String type, long size) {
         return Gateway.post(caller, "/checkin/photos", Map.of("gridCode", d.gridA1, "contentType", type, "size", size));
-    }
-
-    static int put(Gateway.Reply upload, String contentType, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(upload.json().getString("uploadUrl")))
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    static byte[] get(String url) throws Exception {
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode(), () -> "presigned GET " + url);
-        return r.body();
     }
 
     /** Uploads {@code photo} as the caller through a presigned URL; returns the upload's key. */

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.testkit.AccessHarness;
 import org.redgrid.testkit.Gateway;
+import org.redgrid.testkit.ObjectStoreResource;
 import org.redgrid.testkit.Tokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(DynamoEngineResource.class)
+@QuarkusTestResource(ObjectStoreResource.class)
 class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
 
     /** Shared targets, built once through the API itself. */
@@ -135,6 +137,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("resourceId", f.unitResource), f -> f.w.unitA, f -> f.unitB, 200),
                 new Case<>("/lists/projects/{id}/start", "POST", f -> "/lists/projects/" + f.w.projectA(false) + "/start", null,
                         adminA, adminB, 200),
+                new Case<>("/lists/projects/{id}/photos", "POST", f -> "/lists/projects/" + f.projectA + "/photos",
+                        f -> Map.of("contentType", "image/jpeg", "size", 1000), adminA, adminB, 201),
                 new Case<>("/lists/projects/{id}/complete", "POST",
                         f -> "/lists/projects/" + f.w.advanced(f.w.projectA(false), "start", null) + "/complete",
                         f -> ListsWorld.completion("member-a-" + f.w.d.prefix), adminA, adminB, 200),
@@ -186,6 +190,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/lists/projects/{id}/pick", "POST", f -> "/lists/projects/" + f.projectB + "/pick",
                         f -> Map.of("resourceId", f.unitResource), f -> f.w.unitA),
                 new Cross<>("/lists/projects/{id}/start", "POST", f -> "/lists/projects/" + f.projectB + "/start", null, adminA),
+                new Cross<>("/lists/projects/{id}/photos", "POST", f -> "/lists/projects/" + f.projectB + "/photos",
+                        f -> Map.of("contentType", "image/jpeg", "size", 1000), adminA),
                 new Cross<>("/lists/projects/{id}/complete", "POST", f -> "/lists/projects/" + f.projectB + "/complete",
                         f -> ListsWorld.completion("member-b-" + f.w.d.prefix), adminA),
                 new Cross<>("/lists/projects/{id}/evaluate", "POST", f -> "/lists/projects/" + f.projectB + "/evaluate",

@@ -34,6 +34,7 @@ import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
+import org.redgrid.kernel.photo.Upload;
 import org.redgrid.kernel.security.Secured;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -146,9 +147,9 @@ public class ServiceRecordsResource {
     @Path("/photos")
     @Secured(CheckinPermissions.SERVICE_WRITE)
     @Operation(summary = "申请上传一张服务照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试")
-    public RestResponse<Photos.Upload> presign(@Valid @NotNull NewPhoto photo,
+    public RestResponse<Upload> presign(@Valid @NotNull NewPhoto photo,
             @Parameter(description = "可选；本操作不改变数据，重试得到新的上传地址") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        Photos.Upload upload = photos.presign(photo);
-        return RestResponse.ResponseBuilder.<Photos.Upload> create(RestResponse.Status.CREATED).entity(upload).build();
+        Upload upload = photos.presign(photo);
+        return RestResponse.ResponseBuilder.<Upload> create(RestResponse.Status.CREATED).entity(upload).build();
     }
 }

@@ -24,10 +24,12 @@ import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
+import org.redgrid.kernel.photo.Upload;
 import org.redgrid.kernel.security.Secured;
 import org.redgrid.lists.control.Completion;
 import org.redgrid.lists.control.ListsPermissions;
 import org.redgrid.lists.control.NewProject;
+import org.redgrid.lists.control.ProjectPhotos;
 import org.redgrid.lists.control.Projects;
 import org.redgrid.lists.control.Resources;
 import org.redgrid.lists.entity.Project;
@@ -49,6 +51,9 @@ public class ProjectsResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    ProjectPhotos outcomePhotos;
+
     @POST
     @Secured(ListsPermissions.PROJECT_WRITE)
     @Operation(summary = "立项：把需求与资源打包为社区项目（牵头单位、周期、预算、月度主题），可发布供共建单位认领")
@@ -69,9 +74,9 @@ public class ProjectsResource {
     @GET
     @Path("/{id}")
     @Secured(ListsPermissions.PROJECT_READ)
-    @Operation(summary = "项目详情")
-    public Project get(@PathParam("id") String id) {
-        return projects.get(id);
+    @Operation(summary = "项目详情，含成果照片的预签名查看地址（15 分钟有效）")
+    public ProjectPhotos.WithPhotos get(@PathParam("id") String id) {
+        return outcomePhotos.view(projects.get(id));
     }
 
     @POST
@@ -91,9 +96,18 @@ public class ProjectsResource {
     }
 
     @POST
+    @Path("/{id}/photos")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "申请上传一张项目成果照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试")
+    public RestResponse<Upload> presignPhoto(@PathParam("id") String id, @Valid @NotNull ProjectPhotos.NewPhoto photo,
+            @Parameter(description = "可选；本操作不改变数据，重试得到新的上传地址") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return RestResponse.ResponseBuilder.<Upload> create(RestResponse.Status.CREATED).entity(outcomePhotos.presign(id, photo)).build();
+    }
+
+    @POST
     @Path("/{id}/complete")
     @Secured(ListsPermissions.PROJECT_WRITE)
-    @Operation(summary = "项目结项：参与人及时长、受益户、成果照片；同一事务发出 lists.ProjectCompleted 事件")
+    @Operation(summary = "项目结项：参与人及时长、受益户、成果照片（已上传照片的键，去除定位后保存）；同一事务发出 lists.ProjectCompleted 事件")
     public Project complete(@PathParam("id") String id, @Valid @NotNull Completion completion) {
         return projects.complete(id, completion);
     }

@@ -67,6 +67,9 @@ public class Projects {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    ProjectPhotos outcomePhotos;
+
     public Project create(NewProject p, Idempotency.Key key) {
         List<FieldError> errors = new ArrayList<>();
         Checks.category(errors, "category", p.category());
@@ -161,7 +164,7 @@ public class Projects {
         List<Project.Participant> participants = List.copyOf(byLogin.values());
         List<String> households = c.beneficiaryHouseholdIds() == null ? List.of()
                 : c.beneficiaryHouseholdIds().stream().map(String::strip).distinct().sorted().toList();
-        List<String> photos = c.outcomePhotoKeys() == null ? List.of() : List.copyOf(c.outcomePhotoKeys());
+        List<String> photos = outcomePhotos.keep(p, c.outcomePhotos());
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":participants", Project.participantsValue(participants),
                 ":households", AttributeValue.fromL(households.stream().map(Attr::s).toList()),
                 ":photos", AttributeValue.fromL(photos.stream().map(Attr::s).toList()), ":at", s(now.toString())));
@@ -181,7 +184,9 @@ public class Projects {
         data.put("completedAt", now.toString());
         DomainEvent event = new DomainEvent(Ids.newId(now), PROJECT_COMPLETED, now.toString(), p.communityCode(),
                 guard.caller().username(), data);
-        return move(p, ProjectStatus.IN_PROGRESS, ProjectStatus.DONE, u -> u.updateExpression(set), values, event);
+        Project done = move(p, ProjectStatus.IN_PROGRESS, ProjectStatus.DONE, u -> u.updateExpression(set), values, event);
+        outcomePhotos.discardUploads(c.outcomePhotos());
+        return done;
     }
 
     public Project evaluate(String id, int rating, String comment) {

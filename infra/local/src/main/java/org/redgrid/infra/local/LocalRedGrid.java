@@ -49,8 +49,9 @@ public final class LocalRedGrid implements AutoCloseable {
     /** How long one stream batch may take the function (Lambda's default timeout is far shorter than its maximum). */
     private static final long STREAM_TIMEOUT_MILLIS = 60_000;
 
-    /** The photo bucket's name locally (template.yaml's CheckinPhotoBucket has a generated name in AWS). */
+    /** The photo buckets' names locally (template.yaml's CheckinPhotoBucket and ListsPhotoBucket have generated names in AWS). */
     static final String PHOTO_BUCKET = "redgrid-photos";
+    static final String LISTS_PHOTO_BUCKET = "redgrid-lists-photos";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
@@ -140,7 +141,7 @@ public final class LocalRedGrid implements AutoCloseable {
     }
 
     /**
-     * The S3-compatible object store (infra/objectstore, s3rver) for service-record photos, files under the state
+     * The S3-compatible object store (infra/objectstore, s3rver) for service-record and project photos, files under the state
      * folder's s3/ (a temporary folder with --in-memory), the console's origin allowed by CORS; returns the
      * environment that points the functions at it with the presigned flow S3 has.
      */
@@ -150,11 +151,12 @@ public final class LocalRedGrid implements AutoCloseable {
                     StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
             started.add(storeLog);
             Path files = o.inMemory() ? Files.createTempDirectory("redgrid-s3") : o.state().resolve("s3");
-            ObjectStore store = ObjectStore.start(files, List.of(PHOTO_BUCKET), List.of("http://localhost:" + o.port(),
+            ObjectStore store = ObjectStore.start(files, List.of(PHOTO_BUCKET, LISTS_PHOTO_BUCKET), List.of("http://localhost:" + o.port(),
                     "http://127.0.0.1:" + o.port()), storeLog);
             started.add(store);
             return Map.of("REDGRID_S3_ENDPOINT", store.endpoint().toString(), "REDGRID_S3_ACCESS_KEY", ObjectStore.ACCESS_KEY,
-                    "REDGRID_S3_SECRET_KEY", ObjectStore.SECRET_KEY, "PHOTO_BUCKET", PHOTO_BUCKET);
+                    "REDGRID_S3_SECRET_KEY", ObjectStore.SECRET_KEY, "PHOTO_BUCKET", PHOTO_BUCKET,
+                    "LISTS_PHOTO_BUCKET", LISTS_PHOTO_BUCKET);
         } catch (IOException | RuntimeException e) {
             throw new StartFailure("The object store (infra/objectstore) did not start: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.redgrid.checkin.control;
+package org.redgrid.kernel.photo;
 
 import java.net.URI;
 import java.util.Optional;
@@ -22,15 +22,13 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The private bucket of service-record photos (服务纪实照片) and its clients. In AWS the function's role and region
+ * The S3 clients (对象存储) every domain's private buckets are reached with. In AWS the function's role and region
  * apply; locally and in tests {@code redgrid.s3.endpoint} (REDGRID_S3_ENDPOINT) names an S3-compatible store, spoken
- * to path-style with its own key — the presigned URLs are signed for whichever endpoint this is.
+ * to path-style with its own key — the presigned URLs are signed for whichever endpoint this is. Opened on first use,
+ * so a function that keeps no photos never builds them.
  */
 @ApplicationScoped
-public class PhotoBucket {
-
-    @ConfigProperty(name = "redgrid.checkin.photo-bucket")
-    String name;
+public class ObjectStorage {
 
     @ConfigProperty(name = "redgrid.s3.region")
     String region;
@@ -76,10 +74,6 @@ public class PhotoBucket {
     void close() {
         client.close();
         presigner.close();
-    }
-
-    public String name() {
-        return name;
     }
 
     public S3Client client() {

@@ -1,4 +1,4 @@
-package org.redgrid.checkin.control;
+package org.redgrid.kernel.photo;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
- * Removes where a photo was taken (照片定位信息) before it is kept, unless the member chose to keep it.
+ * Removes where a photo was taken (照片定位信息) before it is kept, unless the uploader chose to keep it.
  * <ul>
  * <li>JPEG (what phone cameras write): Apache Commons Imaging empties the EXIF GPS directory losslessly — the
  * picture and the rest of its EXIF (orientation, time) stay — and drops the XMP packet, which can repeat the
