@@ -6243,12 +6243,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目清单：某节点之下某状态的项目，按社区与开始日期排序 */
+        /** 项目清单：某节点之下某状态的项目，按社区与开始日期排序；published=true 只列可认领（已发布、计划中）的项目 */
         get: {
             parameters: {
                 query: {
                     cursor?: string;
                     limit?: number;
+                    published?: boolean;
                     status?: components["schemas"]["ProjectStatus"] & unknown;
                     under: string;
                 };
@@ -6367,6 +6368,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/projects/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的项目：本单位认领的项目（每次认领一行，先认领的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageProject"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/projects/{id}": {
         parameters: {
             query?: never;
@@ -6429,7 +6496,60 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改计划中的项目（名称、描述、牵头单位、周期、预算、主题、需求与资源、是否发布）；须带读取时的版本号 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/lists/projects/{id}/complete": {
@@ -10518,6 +10638,7 @@ export interface components {
             demandIds?: string[];
             resourceIds?: string[];
             published?: boolean;
+            picks?: components["schemas"]["ProjectPick"][];
             status?: components["schemas"]["ProjectStatus"];
             participants?: components["schemas"]["ProjectParticipant"][];
             beneficiaryHouseholdIds?: string[];
@@ -10530,9 +10651,31 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        ProjectChanges: {
+            title?: string;
+            description?: string;
+            category?: string;
+            ownerUnit?: string;
+            theme?: string;
+            startDate?: string;
+            endDate?: string;
+            /** Format: int64 */
+            budget?: number;
+            demandIds?: string[];
+            resourceIds?: string[];
+            published?: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         ProjectParticipant: {
             login?: string;
             hours?: number;
+        };
+        ProjectPick: {
+            resourceId?: string;
+            resourceName?: string;
+            login?: string;
+            pickedAt?: string;
         };
         /** @enum {string} */
         ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED";

@@ -48,6 +48,8 @@ const en: typeof zh = {
     beneficiaries: 'Households helped', summary: 'Outcome', start: 'Start', complete: 'Complete', evaluate: 'Evaluate', create: 'New project', published: 'Offer to partner units',
     addParticipant: 'Add a participant', login: 'Login', completeTitle: 'Complete: {title}', evaluateTitle: 'Evaluate: {title}', rating: 'Rating', comment: 'Comment',
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
+    edit: 'Edit', editTitle: 'Edit: {title}', publish: 'Publish', unpublish: 'Unpublish', publishedTag: 'Published', picks: 'Picked by',
+    changed: 'Someone else changed or picked this project; reloaded, please try again',
   },
   matching: {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',
@@ -70,6 +72,10 @@ const en: typeof zh = {
     offer: 'Offer to help', offerSkills: 'My skills (comma-separated)', offerCapacity: 'Per month', offered: 'Registered: you can claim now',
     markDone: 'Done', doneOk: 'Marked done; the resident will give feedback', close: 'Give feedback and close', closed: 'Thank you: the request is closed', rating: 'Satisfaction', comment: 'Anything to add (optional)',
     empty: 'Nothing here', noGrid: 'Your account has no address: choose a grid', status: 'Status', claimedAt: 'Claimed {time}',
+    openProjects: 'Projects to pick', myProjects: 'My projects', budget: 'Budget', yuan: '{n} yuan', demandCount: '{n}', pick: 'Pick this project',
+    pickWith: 'Pick with which resource', pickNoResource: 'Your unit has no active resource yet: offer one in the resource list first', pickOk: 'Picked: it is now under My projects',
+    pickedByUs: 'Picked by your unit ({names})', pickedWith: 'Picked with',
+    cancel: 'Cancel',
   },
 }
 

@@ -53,6 +53,8 @@ export default {
     beneficiaries: '受益住户', summary: '成效', start: '开始实施', complete: '完成', evaluate: '评估', create: '新建项目', published: '发布给共建单位认领',
     addParticipant: '添加参与人', login: '账号', completeTitle: '完成项目：{title}', evaluateTitle: '评估项目：{title}', rating: '评分', comment: '评语',
     none: '暂无', totalHours: '共 {n} 小时', demands: '包含需求', export: '导出 Excel', saved: '已保存', moved: '{title} → {status}',
+    edit: '修改', editTitle: '修改项目：{title}', publish: '发布', unpublish: '撤回发布', publishedTag: '已发布', picks: '认领',
+    changed: '项目已被他人修改或认领，已刷新，请重新操作',
   },
   matching: {
     node: '匹配范围', run: '运行匹配', runHint: '对范围内所有待认领需求和可用资源求总匹配度最高的分配（每个资源不超过本月剩余承接量）',
@@ -74,5 +76,8 @@ export default {
     claim: '认领', claimFirst: '认领成功！这条需求由你负责', claimLost: '手慢了：这条需求已被其他人认领', claimNoResource: '认领前请先登记一次：你能提供的服务和每月可承接的件数', offer: '登记志愿服务', offerSkills: '我的技能（逗号分隔）', offerCapacity: '每月可承接', offered: '已登记，可以认领了',
     markDone: '已完成', doneOk: '已标记完成，等待居民评价', close: '评价并办结', closed: '感谢评价，需求已办结', rating: '满意度', comment: '说点什么（可选）',
     empty: '暂无', noGrid: '账号未关联住址，请选择网格', status: '状态', claimedAt: '认领于 {time}',
+    openProjects: '可认领项目', myProjects: '我的项目', budget: '预算', yuan: '{n} 元', demandCount: '{n} 项', pick: '认领项目',
+    pickWith: '用哪项资源认领', pickNoResource: '本单位暂无可用资源，请先在资源清单登记', pickOk: '认领成功，已加入我的项目',
+    pickedByUs: '本单位已认领（{names}）', pickedWith: '认领资源', cancel: '取消',
   },
 }
