@@ -6552,6 +6552,84 @@ export interface paths {
         };
         trace?: never;
     };
+    "/lists/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消计划中的项目（须说明原因）；已认领的单位在「我的项目」中看到已取消 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Cancel"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/projects/{id}/complete": {
         parameters: {
             query?: never;
@@ -10646,10 +10724,16 @@ export interface components {
             summary?: string;
             completedAt?: string;
             evaluation?: components["schemas"]["Feedback"];
+            cancellation?: components["schemas"]["ProjectCancellation"];
             createdBy?: string;
             createdAt?: string;
             /** Format: int64 */
             version?: number;
+        };
+        ProjectCancellation: {
+            reason?: string;
+            by?: string;
+            at?: string;
         };
         ProjectChanges: {
             title?: string;
@@ -10678,7 +10762,7 @@ export interface components {
             pickedAt?: string;
         };
         /** @enum {string} */
-        ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED";
+        ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED" | "CANCELLED";
         ProposedPair: {
             demandId?: string;
             resourceId?: string;

@@ -71,6 +71,8 @@ export const lists = {
     (await api().POST('/lists/projects/{id}/pick', { params: { path: path(id) }, body: { resourceId } })).data as Project,
   createProject: async (body: NewProject, key: string) =>
     (await api().POST('/lists/projects', { params: idempotent(key), body })).data as Project,
+  cancelProject: async (id: string, reason: string) =>
+    (await api().POST('/lists/projects/{id}/cancel', { params: { path: path(id) }, body: { reason } })).data as Project,
   startProject: async (id: string) => (await api().POST('/lists/projects/{id}/start', { params: { path: path(id) } })).data as Project,
   completeProject: async (id: string, body: { participants: Participant[]; beneficiaryHouseholdIds: string[]; summary: string }) =>
     (await api().POST('/lists/projects/{id}/complete', { params: { path: path(id) }, body })).data as Project,

@@ -9,7 +9,7 @@ const en: typeof zh = {
   },
   categoryGroup: { resident: 'Residents\' needs', service: 'Partner services', governance: 'Community governance' },
   demandStatus: { OPEN: 'Open', CLAIMED: 'Claimed', MATCHED: 'Assigned', DONE: 'Done', CLOSED: 'Closed with feedback', CANCELLED: 'Cancelled' },
-  projectStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done', EVALUATED: 'Evaluated' },
+  projectStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done', EVALUATED: 'Evaluated', CANCELLED: 'Cancelled' },
   resourceKind: { UNIT: 'Partner unit', MEMBER: 'Party member', TEAM: 'Volunteer team' },
   resourceStatus: { ACTIVE: 'Active', WITHDRAWN: 'Withdrawn' },
   source: { PHONE: 'Resident', VISIT: 'Home visit', IMPORT: 'Import' },
@@ -49,7 +49,7 @@ const en: typeof zh = {
     addParticipant: 'Add a participant', login: 'Login', completeTitle: 'Complete: {title}', evaluateTitle: 'Evaluate: {title}', rating: 'Rating', comment: 'Comment',
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
     edit: 'Edit', editTitle: 'Edit: {title}', publish: 'Publish', unpublish: 'Unpublish', publishedTag: 'Published', picks: 'Picked by',
-    changed: 'Someone else changed or picked this project; reloaded, please try again',
+    changed: 'Someone else changed or picked this project; reloaded, please try again', cancel: 'Cancel project', cancelReason: 'Reason', cancelled: 'Cancelled: {title}',
   },
   matching: {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',

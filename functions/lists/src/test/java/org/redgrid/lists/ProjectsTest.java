@@ -170,6 +170,16 @@ class ProjectsTest {
         assertEquals(409, late.status(), late::toString);
         assertEquals("PROJECT_STATE", late.json().getString("code"));
         assertEquals(before, Gateway.get(w.d.adminA, "/lists/projects/" + id).body(), "nothing changed");
+        assertEquals("PROJECT_STATE", Gateway.post(w.d.adminA, "/lists/projects/" + id + "/cancel", Map.of("reason", "改期"))
+                .json().getString("code"), "a started project is not cancelled");
+
+        String other = w.projectA(true);
+        Gateway.Reply cancelled = Gateway.post(w.d.adminA, "/lists/projects/" + other + "/cancel", Map.of("reason", "场地不可用"));
+        assertEquals("CANCELLED", cancelled.json().getString("status"), cancelled::toString);
+        assertEquals("场地不可用", cancelled.json().getString("cancellation.reason"));
+        assertEquals(List.of(), Gateway.get(w.unitA, open).json().getList("items.id"), "cancelled: no longer open for picking");
+        assertEquals(List.of(other), Gateway.get(w.d.adminA, "/lists/projects?status=CANCELLED&under=" + w.d.communityA)
+                .json().getList("items.id"));
         Gateway.Reply wrongFilter = Gateway.get(w.unitA, open + "&status=DONE");
         assertEquals(400, wrongFilter.status(), wrongFilter::toString);
         assertEquals("PUBLISHED_PLANNED_ONLY", wrongFilter.json().getString("errors[0].code"));

@@ -110,6 +110,14 @@ public class ProjectsResource {
     }
 
     @POST
+    @Path("/{id}/cancel")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "取消计划中的项目（须说明原因）；已认领的单位在「我的项目」中看到已取消")
+    public Project cancel(@PathParam("id") String id, @Valid @NotNull Requests.Cancel cancel) {
+        return projects.cancel(id, cancel.reason());
+    }
+
+    @POST
     @Path("/{id}/complete")
     @Secured(ListsPermissions.PROJECT_WRITE)
     @Operation(summary = "项目结项：参与人及时长、受益户、成果照片；同一事务发出 lists.ProjectCompleted 事件")

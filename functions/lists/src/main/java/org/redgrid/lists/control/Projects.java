@@ -89,7 +89,7 @@ public class Projects {
             Project created = new Project(Ids.newId(now), p.title().strip(), Checks.text(p.description()), p.category(),
                     at.code(), at.path(), p.ownerUnit().strip(), Checks.text(p.theme()), p.startDate(), p.endDate(), p.budget(),
                     demandIds, resourceIds, p.published(), List.of(), ProjectStatus.PLANNED, List.of(), List.of(), List.of(), null, null,
-                    null, guard.caller().username(), now.toString(), 1);
+                    null, null, guard.caller().username(), now.toString(), 1);
             store.table().putNew(tx, created.toItem(), () -> ProblemException.conflict("PROJECT_EXISTS", "项目编号冲突，请重试"));
             return created;
         }, Project::id, this::load);
@@ -143,7 +143,7 @@ public class Projects {
                 c.theme() == null ? p.theme() : Checks.text(c.theme()), startDate, endDate,
                 c.budget() == null ? p.budget() : c.budget(), demandIds, resourceIds,
                 c.published() == null ? p.published() : c.published(), kept, ProjectStatus.PLANNED, List.of(), List.of(),
-                List.of(), null, null, null, p.createdBy(), p.createdAt(), p.version() + 1);
+                List.of(), null, null, null, null, p.createdBy(), p.createdAt(), p.version() + 1);
         Transaction tx = new Transaction();
         tx.put(Put.builder().tableName(store.table().name()).item(edited.toItem())
                 .conditionExpression("version = :seen AND #status = :planned")
@@ -195,6 +195,15 @@ public class Projects {
         Project p = managed(id);
         return move(p, ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS, u -> u.updateExpression("SET #status = :to, "
                 + "gsi2pk = :gsi2pk, gsi2sk = :gsi2sk REMOVE gsi1pk, gsi1sk ADD version :one"), Map.of(), null);
+    }
+
+    /** Calls off a planned project (取消), with the reason; it leaves the lists of planned and of open projects. */
+    public Project cancel(String id, String reason) {
+        Project p = managed(id);
+        Project.Cancellation c = new Project.Cancellation(reason.strip(), guard.caller().username(), months.now().toString());
+        return move(p, ProjectStatus.PLANNED, ProjectStatus.CANCELLED, u -> u.updateExpression("SET #status = :to, "
+                + "cancellation = :cancellation, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk REMOVE gsi1pk, gsi1sk ADD version :one"),
+                Map.of(":cancellation", c.value()), null);
     }
 
     /** Completes a project with its participants; {@value #PROJECT_COMPLETED} is written in the same transaction. */
@@ -379,6 +388,7 @@ public class Projects {
             case IN_PROGRESS -> "实施中";
             case DONE -> "已完成";
             case EVALUATED -> "已评价";
+            case CANCELLED -> "已取消";
         } + "」状态才能执行此操作");
     }
 }

@@ -24,7 +24,18 @@ public record Project(String id, String title, String description, String catego
         String communityPath, String ownerUnit, String theme, String startDate, String endDate, long budget,
         List<String> demandIds, List<String> resourceIds, boolean published, List<Pick> picks, ProjectStatus status,
         List<Participant> participants, List<String> beneficiaryHouseholdIds, List<String> outcomePhotoKeys,
-        String summary, String completedAt, Demand.Feedback evaluation, String createdBy, String createdAt, long version) {
+        String summary, String completedAt, Demand.Feedback evaluation, Cancellation cancellation, String createdBy,
+        String createdAt, long version) {
+
+    /** 取消: why a planned project was called off, by whom, when. */
+    @RegisterForReflection
+    @Schema(name = "ProjectCancellation")
+    public record Cancellation(String reason, String by, String at) {
+
+        public AttributeValue value() {
+            return AttributeValue.fromM(Map.of("reason", s(reason), "by", s(by), "at", s(at)));
+        }
+    }
 
     /** 参与人: a login and the hours they served. */
     @RegisterForReflection
@@ -119,6 +130,9 @@ public record Project(String id, String title, String description, String catego
         List<Pick> picks = picked == null || !picked.hasL() ? List.of() : picked.l().stream().map(Pick::of).toList();
         Demand.Feedback evaluation = item.containsKey("rating") ? new Demand.Feedback((int) Attr.num(item, "rating"),
                 Attr.str(item, "comment"), Attr.str(item, "evaluatedBy"), Attr.str(item, "evaluatedAt")) : null;
+        AttributeValue cancelled = item.get("cancellation");
+        Cancellation cancellation = cancelled == null || !cancelled.hasM() ? null : new Cancellation(cancelled.m().get("reason").s(),
+                cancelled.m().get("by").s(), cancelled.m().get("at").s());
         return new Project(Attr.str(item, "id"), Attr.str(item, "title"), Attr.str(item, "description"),
                 Attr.str(item, "category"), Attr.str(item, "communityCode"), Attr.str(item, "communityPath"),
                 Attr.str(item, "ownerUnit"), Attr.str(item, "theme"), Attr.str(item, "startDate"),
@@ -126,7 +140,7 @@ public record Project(String id, String title, String description, String catego
                 Demand.list(item, "resourceIds"), Boolean.TRUE.equals(item.get("published").bool()), picks,
                 ProjectStatus.valueOf(Attr.str(item, "status")), participants,
                 Demand.list(item, "beneficiaryHouseholdIds"), Demand.list(item, "outcomePhotoKeys"),
-                Attr.str(item, "summary"), Attr.str(item, "completedAt"), evaluation, Attr.str(item, "createdBy"),
+                Attr.str(item, "summary"), Attr.str(item, "completedAt"), evaluation, cancellation, Attr.str(item, "createdBy"),
                 Attr.str(item, "createdAt"), Attr.num(item, "version"));
     }
 }
