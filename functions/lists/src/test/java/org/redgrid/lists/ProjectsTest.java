@@ -113,6 +113,9 @@ class ProjectsTest {
         assertEquals("PROJECT_NOT_OPEN", pick.json().getString("code"), pick::toString);
         Gateway.Reply memberPick = Gateway.post(w.memberA, "/lists/projects/" + unpublished + "/pick", Map.of("resourceId", resource));
         assertEquals(403, memberPick.status(), "members do not pick projects");
+        assertEquals(200, Gateway.post(w.unitA, "/lists/resources/" + resource + "/withdraw", null).status());
+        Gateway.Reply withdrawn = Gateway.post(w.unitA, "/lists/projects/" + w.projectA(true) + "/pick", Map.of("resourceId", resource));
+        assertEquals("RESOURCE_NOT_ACTIVE", withdrawn.json().getString("code"), withdrawn::toString);
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.redgrid.lists.entity.Keys;
 import org.redgrid.lists.entity.Project;
 import org.redgrid.lists.entity.ProjectStatus;
 import org.redgrid.lists.entity.Resource;
+import org.redgrid.lists.entity.ResourceStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,7 +163,7 @@ public class Projects {
         return p;
     }
 
-    /** A partner unit picks a published, planned project of its community with one of its resources (认领项目). */
+    /** A partner unit picks a published, planned project of its community with one of its active resources (认领项目). */
     public Project pick(String id, Resource resource) {
         Project p = load(id);
         guard.require(ListsPermissions.PROJECT_PICK, p.communityPath());
@@ -171,6 +172,9 @@ public class Projects {
         }
         if (!p.published() || p.status() != ProjectStatus.PLANNED) {
             throw notOpen();
+        }
+        if (resource.status() != ResourceStatus.ACTIVE) {
+            throw Claims.notActive();
         }
         if (p.resourceIds().contains(resource.id())) {
             return p;
