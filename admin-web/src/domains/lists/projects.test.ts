@@ -16,6 +16,7 @@ describe('editing a planned project', () => {
     expect(changesOf(project, draftOf(project))).toEqual({ version: 3 })
     const draft = { ...draftOf(project), title: ' 健康伴你行·冬季 ', theme: '', dates: ['2026-12-05', '2026-12-31'] as [string, string], budget: 3500.5, published: false }
     expect(changesOf(project, draft)).toEqual({ version: 3, title: '健康伴你行·冬季', theme: '', startDate: '2026-12-05', budget: 350050, published: false })
+    expect(changesOf(project, { ...draftOf(project), demandIds: ['D1', 'D2'], resourceIds: [] })).toEqual({ version: 3, demandIds: ['D1', 'D2'], resourceIds: [] })
   })
 })
 

@@ -39,13 +39,17 @@ export interface ProjectDraft {
   theme: string
   dates: [string, string] | null
   budget: number
+  demandIds: string[]
+  resourceIds: string[]
   published: boolean
 }
 
 export function draftOf(p: Project): ProjectDraft {
   return { title: p.title, category: p.category, ownerUnit: p.ownerUnit, theme: p.theme ?? '', dates: [p.startDate, p.endDate],
-    budget: toYuan(p.budget), published: p.published ?? false }
+    budget: toYuan(p.budget), demandIds: [...(p.demandIds ?? [])], resourceIds: [...(p.resourceIds ?? [])], published: p.published ?? false }
 }
+
+const sameIds = (a: string[], b: string[] = []) => a.length === b.length && a.every((x, i) => x === b[i])
 
 /** The PATCH of an edit: only what differs from the project as read, and the version read (an empty theme clears it). */
 export function changesOf(p: Project, d: ProjectDraft): ProjectChanges {
@@ -60,6 +64,8 @@ export function changesOf(p: Project, d: ProjectDraft): ProjectChanges {
   if (d.dates && d.dates[0] !== p.startDate) changes.startDate = d.dates[0]
   if (d.dates && d.dates[1] !== p.endDate) changes.endDate = d.dates[1]
   if (toFen(d.budget) !== (p.budget ?? 0)) changes.budget = toFen(d.budget)
+  if (!sameIds(d.demandIds, p.demandIds)) changes.demandIds = d.demandIds
+  if (!sameIds(d.resourceIds, p.resourceIds)) changes.resourceIds = d.resourceIds
   if (d.published !== (p.published ?? false)) changes.published = d.published
   return changes
 }

@@ -49,7 +49,8 @@ const en: typeof zh = {
     addParticipant: 'Add a participant', login: 'Login', completeTitle: 'Complete: {title}', evaluateTitle: 'Evaluate: {title}', rating: 'Rating', comment: 'Comment',
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
     edit: 'Edit', editTitle: 'Edit: {title}', publish: 'Publish', unpublish: 'Unpublish', publishedTag: 'Published', picks: 'Picked by',
-    changed: 'Someone else changed or picked this project; reloaded, please try again', cancel: 'Cancel project', cancelReason: 'Reason', cancelled: 'Cancelled: {title}',
+    changed: 'Someone else changed or picked this project; reloaded, please try again', cancel: 'Cancel project', cancelReason: 'Reason', resources: 'Resources',
+    demandsHint: 'Open demands of the community', resourcesHint: 'Active resources of the community', cancelled: 'Cancelled: {title}',
   },
   matching: {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',

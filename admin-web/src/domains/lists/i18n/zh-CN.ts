@@ -54,7 +54,8 @@ export default {
     addParticipant: '添加参与人', login: '账号', completeTitle: '完成项目：{title}', evaluateTitle: '评估项目：{title}', rating: '评分', comment: '评语',
     none: '暂无', totalHours: '共 {n} 小时', demands: '包含需求', export: '导出 Excel', saved: '已保存', moved: '{title} → {status}',
     edit: '修改', editTitle: '修改项目：{title}', publish: '发布', unpublish: '撤回发布', publishedTag: '已发布', picks: '认领',
-    changed: '项目已被他人修改或认领，已刷新，请重新操作', cancel: '取消项目', cancelReason: '取消原因', cancelled: '已取消项目：{title}',
+    changed: '项目已被他人修改或认领，已刷新，请重新操作', cancel: '取消项目', cancelReason: '取消原因', resources: '包含资源',
+    demandsHint: '本社区待认领的需求', resourcesHint: '本社区的可用资源', cancelled: '已取消项目：{title}',
   },
   matching: {
     node: '匹配范围', run: '运行匹配', runHint: '对范围内所有待认领需求和可用资源求总匹配度最高的分配（每个资源不超过本月剩余承接量）',
