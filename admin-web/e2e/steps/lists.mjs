@@ -246,6 +246,42 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await admin.screenshot({ path: join(artifacts, 'lists-9-projects.png'), fullPage: true })
     })
 
+    await step('lists: a partner unit picks a published project on the phone with its resource; the admin sees the pick and edits the plan', async () => {
+      const unit = await newPage('phone')
+      try {
+        const title = '金融进万家·防范电信诈骗讲座'
+        await phoneSignIn(unit, base, 'partner.unit')
+        await unit.click('[data-testid="tile-lists/projects"]')
+        const card = unit.locator('[data-project]', { hasText: title })
+        await card.waitFor()
+        expect((await card.locator('[data-testid=project-demand-count]').textContent()).includes('1'), 'the card counts its demands')
+        await card.locator('[data-testid=project-pick]').click()
+        await unit.locator('[data-testid=pick-resources] .van-action-sheet__item', { hasText: '示范区人民医院义诊队' }).click()
+        await card.locator('[data-testid=project-picked]').waitFor()
+        expect((await look(unit)).overflowX <= 0, 'nothing overflows at 390 px')
+        await unit.screenshot({ path: join(artifacts, 'lists-9b-pick.png'), fullPage: true })
+        await unit.goto(`${base}/m/`)
+        await unit.click('[data-testid="tile-lists/my-projects"]')
+        await unit.locator('[data-project]', { hasText: title }).locator('[data-testid=my-project-pick]', { hasText: '示范区人民医院义诊队' }).waitFor()
+
+        await admin.reload()
+        const planned = admin.locator('[data-stage=PLANNED] [data-project]', { hasText: title })
+        await planned.locator('[data-testid=project-picks]', { hasText: '示范区人民医院义诊队' }).waitFor()
+        await planned.locator('[data-testid=project-edit]').click()
+        const form = admin.locator('[data-testid=project-form]:visible')
+        await form.locator('input[name=ownerUnit]').fill('幸福社区党委·示范区人民医院')
+        await form.locator('[data-testid=project-save]').click()
+        await admin.locator('[data-stage=PLANNED] [data-project]', { hasText: '幸福社区党委·示范区人民医院' }).waitFor()
+        await planned.locator('[data-testid=project-unpublish]').click()
+        await planned.locator('[data-testid=project-publish]').waitFor()
+        await unit.goto(`${base}/m/lists/projects`)
+        await unit.locator('[data-project]', { hasText: '健康伴你行' }).waitFor()
+        expect(await unit.locator('[data-project]', { hasText: title }).count() === 0, 'an unpublished project is not offered to pick')
+      } finally {
+        await unit.close()
+      }
+    })
+
     await step('lists: indicators chart demands by category, grid and status, with the match rate', async () => {
       await admin.locator('[data-menu="three-lists/indicators"]').click()
       await admin.locator('[data-testid=chart-byCategory] canvas').waitFor()

@@ -6243,12 +6243,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目清单：某节点之下某状态的项目，按社区与开始日期排序 */
+        /** 项目清单：某节点之下某状态的项目，按社区与开始日期排序；published=true 只列可认领（已发布、计划中）的项目 */
         get: {
             parameters: {
                 query: {
                     cursor?: string;
                     limit?: number;
+                    published?: boolean;
                     status?: components["schemas"]["ProjectStatus"] & unknown;
                     under: string;
                 };
@@ -6367,21 +6368,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/lists/projects/{id}": {
+    "/lists/projects/mine": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 项目详情，含成果照片的预签名查看地址（15 分钟有效） */
+        /** 我的项目：本单位认领的项目（每次认领一行，先认领的在前） */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -6392,7 +6394,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProjectWithPhotos"];
+                        "application/json": components["schemas"]["PageProject"];
                     };
                 };
                 /** @description 未登录或令牌无效 */
@@ -6432,6 +6434,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改计划中的项目（名称、描述、牵头单位、周期、预算、主题、需求与资源、是否发布）；须带读取时的版本号 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/lists/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消计划中的项目（须说明原因）；已认领的单位在「我的项目」中看到已取消 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Cancel"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/projects/{id}/complete": {
         parameters: {
             query?: never;
@@ -6441,7 +6639,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目结项：参与人及时长、受益户、成果照片（已上传照片的键，去除定位后保存）；同一事务发出 lists.ProjectCompleted 事件 */
+        /** 项目结项：参与人及时长、受益户、成果照片；同一事务发出 lists.ProjectCompleted 事件 */
         post: {
             parameters: {
                 query?: never;
@@ -6542,87 +6740,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Project"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 未登录或令牌无效 */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 无权访问或超出管辖范围 */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description 请求被拒绝或出错（problem+json） */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/lists/projects/{id}/photos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 申请上传一张项目成果照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description 可选；本操作不改变数据，重试得到新的上传地址 */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewProjectPhoto"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Upload"];
                     };
                 };
                 /** @description Bad Request */
@@ -9697,7 +9814,7 @@ export interface components {
         Completion: {
             participants: components["schemas"]["CompletionParticipant"][];
             beneficiaryHouseholdIds?: string[];
-            outcomePhotos?: string[];
+            outcomePhotoKeys?: string[];
             summary?: string;
         };
         CompletionParticipant: {
@@ -10302,11 +10419,6 @@ export interface components {
             resourceIds?: string[];
             published?: boolean;
         };
-        NewProjectPhoto: {
-            contentType: string;
-            /** Format: int64 */
-            size: number;
-        };
         NewPublication: {
             quarter: string;
         };
@@ -10604,6 +10716,7 @@ export interface components {
             demandIds?: string[];
             resourceIds?: string[];
             published?: boolean;
+            picks?: components["schemas"]["ProjectPick"][];
             status?: components["schemas"]["ProjectStatus"];
             participants?: components["schemas"]["ProjectParticipant"][];
             beneficiaryHouseholdIds?: string[];
@@ -10611,46 +10724,45 @@ export interface components {
             summary?: string;
             completedAt?: string;
             evaluation?: components["schemas"]["Feedback"];
+            cancellation?: components["schemas"]["ProjectCancellation"];
             createdBy?: string;
             createdAt?: string;
             /** Format: int64 */
             version?: number;
+        };
+        ProjectCancellation: {
+            reason?: string;
+            by?: string;
+            at?: string;
+        };
+        ProjectChanges: {
+            title?: string;
+            description?: string;
+            category?: string;
+            ownerUnit?: string;
+            theme?: string;
+            startDate?: string;
+            endDate?: string;
+            /** Format: int64 */
+            budget?: number;
+            demandIds?: string[];
+            resourceIds?: string[];
+            published?: boolean;
+            /** Format: int64 */
+            version: number;
         };
         ProjectParticipant: {
             login?: string;
             hours?: number;
         };
-        /** @enum {string} */
-        ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED";
-        ProjectWithPhotos: {
-            communityPath?: string;
-            outcomePhotoKeys?: string[];
-            summary?: string;
-            beneficiaryHouseholdIds?: string[];
-            completedAt?: string;
-            endDate?: string;
-            description?: string;
-            published?: boolean;
-            title?: string;
-            /** Format: int64 */
-            version?: number;
-            evaluation?: components["schemas"]["Feedback"];
-            demandIds?: string[];
-            createdAt?: string;
-            createdBy?: string;
-            ownerUnit?: string;
-            theme?: string;
-            id?: string;
-            category?: string;
-            startDate?: string;
-            communityCode?: string;
-            /** Format: int64 */
-            budget?: number;
-            resourceIds?: string[];
-            status?: components["schemas"]["ProjectStatus"];
-            participants?: components["schemas"]["ProjectParticipant"][];
-            photoUrls?: string[];
+        ProjectPick: {
+            resourceId?: string;
+            resourceName?: string;
+            login?: string;
+            pickedAt?: string;
         };
+        /** @enum {string} */
+        ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED" | "CANCELLED";
         ProposedPair: {
             demandId?: string;
             resourceId?: string;

@@ -1,6 +1,6 @@
 import { api } from '../../api/client'
 import { putPhoto } from '../../shared/photo'
-import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Participant, Project, ProjectStatus, Resource, ResourceKind, Weights } from './model'
+import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceKind, Weights } from './model'
 
 /**
  * The lists API (functions/lists) through the shell's typed client: paths, parameters and bodies are checked against
@@ -62,8 +62,18 @@ export const lists = {
 
   projects: async (under: string, status: ProjectStatus, limit = 100, cursor?: string) =>
     page<Project>((await api().GET('/lists/projects', { params: { query: { under, status, limit, cursor } } })).data),
+  /** The community's projects open for picking (published, planned): one Query. */
+  openProjects: async (under: string, cursor?: string) =>
+    page<Project>((await api().GET('/lists/projects', { params: { query: { under, status: 'PLANNED', published: true, limit: 100, cursor } } })).data),
+  myProjects: async (cursor?: string) => page<Project>((await api().GET('/lists/projects/mine', { params: { query: { limit: 50, cursor } } })).data),
+  editProject: async (id: string, body: ProjectChanges) =>
+    (await api().PATCH('/lists/projects/{id}', { params: { path: path(id) }, body })).data as Project,
+  pickProject: async (id: string, resourceId: string) =>
+    (await api().POST('/lists/projects/{id}/pick', { params: { path: path(id) }, body: { resourceId } })).data as Project,
   createProject: async (body: NewProject, key: string) =>
     (await api().POST('/lists/projects', { params: idempotent(key), body })).data as Project,
+  cancelProject: async (id: string, reason: string) =>
+    (await api().POST('/lists/projects/{id}/cancel', { params: { path: path(id) }, body: { reason } })).data as Project,
   startProject: async (id: string) => (await api().POST('/lists/projects/{id}/start', { params: { path: path(id) } })).data as Project,
   /** A project with presigned URLs of its outcome photos (valid 15 minutes). */
   project: async (id: string) =>

@@ -92,6 +92,12 @@ export type NewProject = S['NewProject'] & { category: Category }
 
 export interface Participant { login: string; hours: number }
 
+/** 认领: a partner unit's resource added to a published project by its owner. */
+export interface ProjectPick { resourceId: string; resourceName: string; login: string; pickedAt: string }
+
+/** Changes to a planned project: absent fields stay; applied only to the version read. */
+export type ProjectChanges = S['ProjectChanges']
+
 export interface Project {
   id: string
   title: string
@@ -106,7 +112,9 @@ export interface Project {
   demandIds?: string[]
   resourceIds?: string[]
   published?: boolean
+  picks?: ProjectPick[]
   status: ProjectStatus
+  version: number
   participants?: Participant[]
   beneficiaryHouseholdIds?: string[]
   /** Keys of the kept outcome photos; GET /lists/projects/{id} gives their view URLs. */

@@ -1,4 +1,4 @@
-import type { Participant, ProjectStatus } from './model'
+import type { Participant, Project, ProjectChanges, ProjectStatus, Resource } from './model'
 
 /** The board's columns, in the order a project moves through them (计划中 → 实施中 → 已完成 → 已评估). */
 export const STAGES: ProjectStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'EVALUATED']
@@ -28,3 +28,53 @@ export const totalHours = (participants: Participant[] = []) => participants.red
 
 /** 元 as typed in the form ↔ 分 as the API keeps money. */
 export const toFen = (yuan: number) => Math.round(yuan * 100)
+
+export const toYuan = (fen = 0) => fen / 100
+
+/** A planned project as its form edits it (money in 元). */
+export interface ProjectDraft {
+  title: string
+  category: string
+  ownerUnit: string
+  theme: string
+  dates: [string, string] | null
+  budget: number
+  demandIds: string[]
+  resourceIds: string[]
+  published: boolean
+}
+
+export function draftOf(p: Project): ProjectDraft {
+  return { title: p.title, category: p.category, ownerUnit: p.ownerUnit, theme: p.theme ?? '', dates: [p.startDate, p.endDate],
+    budget: toYuan(p.budget), demandIds: [...(p.demandIds ?? [])], resourceIds: [...(p.resourceIds ?? [])], published: p.published ?? false }
+}
+
+const sameIds = (a: string[], b: string[] = []) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/** The PATCH of an edit: only what differs from the project as read, and the version read (an empty theme clears it). */
+export function changesOf(p: Project, d: ProjectDraft): ProjectChanges {
+  const changes: ProjectChanges = { version: p.version }
+  const title = d.title.trim()
+  const ownerUnit = d.ownerUnit.trim()
+  const theme = d.theme.trim()
+  if (title !== p.title) changes.title = title
+  if (d.category !== p.category) changes.category = d.category
+  if (ownerUnit !== p.ownerUnit) changes.ownerUnit = ownerUnit
+  if (theme !== (p.theme ?? '')) changes.theme = theme
+  if (d.dates && d.dates[0] !== p.startDate) changes.startDate = d.dates[0]
+  if (d.dates && d.dates[1] !== p.endDate) changes.endDate = d.dates[1]
+  if (toFen(d.budget) !== (p.budget ?? 0)) changes.budget = toFen(d.budget)
+  if (!sameIds(d.demandIds, p.demandIds)) changes.demandIds = d.demandIds
+  if (!sameIds(d.resourceIds, p.resourceIds)) changes.resourceIds = d.resourceIds
+  if (d.published !== (p.published ?? false)) changes.published = d.published
+  return changes
+}
+
+/** Whether `login` picked the project (认领) with any of their resources. */
+export const pickedBy = (p: Project, login: string) => (p.picks ?? []).some((k) => k.login === login)
+
+/** The caller's resources a pick may use: their active ones not yet in the project. */
+export const pickable = (p: Project, mine: Resource[]) => mine.filter((r) => r.status === 'ACTIVE' && !(p.resourceIds ?? []).includes(r.id))
+
+/** One line per project (a unit that picked a project with two resources lists it twice). */
+export const distinctProjects = (projects: Project[]) => projects.filter((p, i) => projects.findIndex((x) => x.id === p.id) === i)

@@ -9,7 +9,7 @@ const en: typeof zh = {
   },
   categoryGroup: { resident: 'Residents\' needs', service: 'Partner services', governance: 'Community governance' },
   demandStatus: { OPEN: 'Open', CLAIMED: 'Claimed', MATCHED: 'Assigned', DONE: 'Done', CLOSED: 'Closed with feedback', CANCELLED: 'Cancelled' },
-  projectStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done', EVALUATED: 'Evaluated' },
+  projectStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done', EVALUATED: 'Evaluated', CANCELLED: 'Cancelled' },
   resourceKind: { UNIT: 'Partner unit', MEMBER: 'Party member', TEAM: 'Volunteer team' },
   resourceStatus: { ACTIVE: 'Active', WITHDRAWN: 'Withdrawn' },
   source: { PHONE: 'Resident', VISIT: 'Home visit', IMPORT: 'Import' },
@@ -50,6 +50,9 @@ const en: typeof zh = {
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
     photos: 'Outcome photos', photosHint: 'Up to 9, JPG, PNG or WebP, 5 MB each; where they were taken is removed when kept', photoType: 'Only JPG, PNG or WebP images',
     photoSize: 'Each photo at most 5 MB', photoCount: 'Outcome photos ({n})', photosTitle: 'Outcome photos of {title}',
+    edit: 'Edit', editTitle: 'Edit: {title}', publish: 'Publish', unpublish: 'Unpublish', publishedTag: 'Published', picks: 'Picked by',
+    changed: 'Someone else changed or picked this project; reloaded, please try again', cancel: 'Cancel project', cancelReason: 'Reason', resources: 'Resources',
+    demandsHint: 'Open demands of the community', resourcesHint: 'Active resources of the community', cancelled: 'Cancelled: {title}',
   },
   matching: {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',
@@ -72,6 +75,10 @@ const en: typeof zh = {
     offer: 'Offer to help', offerSkills: 'My skills (comma-separated)', offerCapacity: 'Per month', offered: 'Registered: you can claim now',
     markDone: 'Done', doneOk: 'Marked done; the resident will give feedback', close: 'Give feedback and close', closed: 'Thank you: the request is closed', rating: 'Satisfaction', comment: 'Anything to add (optional)',
     empty: 'Nothing here', noGrid: 'Your account has no address: choose a grid', status: 'Status', claimedAt: 'Claimed {time}',
+    openProjects: 'Projects to pick', myProjects: 'My projects', budget: 'Budget', yuan: '{n} yuan', demandCount: '{n}', pick: 'Pick this project',
+    pickWith: 'Pick with which resource', pickNoResource: 'Your unit has no active resource yet: offer one in the resource list first', pickOk: 'Picked: it is now under My projects',
+    pickedByUs: 'Picked by your unit ({names})', pickedWith: 'Picked with',
+    cancel: 'Cancel',
   },
 }
 

@@ -14,7 +14,7 @@ export default {
   demandStatus: {
     OPEN: '待认领', CLAIMED: '已认领', MATCHED: '已派单', DONE: '已完成', CLOSED: '已评价办结', CANCELLED: '已撤销',
   } satisfies Record<DemandStatus, string>,
-  projectStatus: { PLANNED: '计划中', IN_PROGRESS: '实施中', DONE: '已完成', EVALUATED: '已评估' } satisfies Record<ProjectStatus, string>,
+  projectStatus: { PLANNED: '计划中', IN_PROGRESS: '实施中', DONE: '已完成', EVALUATED: '已评估', CANCELLED: '已取消' } satisfies Record<ProjectStatus, string>,
   resourceKind: { UNIT: '共建单位', MEMBER: '党员', TEAM: '志愿服务队' } satisfies Record<ResourceKind, string>,
   resourceStatus: { ACTIVE: '可用', WITHDRAWN: '已撤回' },
   source: { PHONE: '群众点单', VISIT: '入户走访', IMPORT: '批量导入' },
@@ -55,6 +55,9 @@ export default {
     none: '暂无', totalHours: '共 {n} 小时', demands: '包含需求', export: '导出 Excel', saved: '已保存', moved: '{title} → {status}',
     photos: '成果照片', photosHint: '最多 9 张，JPG、PNG 或 WebP，每张不超过 5 MB；保存时去除拍摄位置', photoType: '只能上传 JPG、PNG 或 WebP 图片',
     photoSize: '每张照片不超过 5 MB', photoCount: '成果照片（{n}）', photosTitle: '{title} 的成果照片',
+    edit: '修改', editTitle: '修改项目：{title}', publish: '发布', unpublish: '撤回发布', publishedTag: '已发布', picks: '认领',
+    changed: '项目已被他人修改或认领，已刷新，请重新操作', cancel: '取消项目', cancelReason: '取消原因', resources: '包含资源',
+    demandsHint: '本社区待认领的需求', resourcesHint: '本社区的可用资源', cancelled: '已取消项目：{title}',
   },
   matching: {
     node: '匹配范围', run: '运行匹配', runHint: '对范围内所有待认领需求和可用资源求总匹配度最高的分配（每个资源不超过本月剩余承接量）',
@@ -76,5 +79,8 @@ export default {
     claim: '认领', claimFirst: '认领成功！这条需求由你负责', claimLost: '手慢了：这条需求已被其他人认领', claimNoResource: '认领前请先登记一次：你能提供的服务和每月可承接的件数', offer: '登记志愿服务', offerSkills: '我的技能（逗号分隔）', offerCapacity: '每月可承接', offered: '已登记，可以认领了',
     markDone: '已完成', doneOk: '已标记完成，等待居民评价', close: '评价并办结', closed: '感谢评价，需求已办结', rating: '满意度', comment: '说点什么（可选）',
     empty: '暂无', noGrid: '账号未关联住址，请选择网格', status: '状态', claimedAt: '认领于 {time}',
+    openProjects: '可认领项目', myProjects: '我的项目', budget: '预算', yuan: '{n} 元', demandCount: '{n} 项', pick: '认领项目',
+    pickWith: '用哪项资源认领', pickNoResource: '本单位暂无可用资源，请先在资源清单登记', pickOk: '认领成功，已加入我的项目',
+    pickedByUs: '本单位已认领（{names}）', pickedWith: '认领资源', cancel: '取消',
   },
 }

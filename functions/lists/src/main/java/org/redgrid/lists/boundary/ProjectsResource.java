@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,7 @@ import org.redgrid.lists.control.Completion;
 import org.redgrid.lists.control.ListsPermissions;
 import org.redgrid.lists.control.NewProject;
 import org.redgrid.lists.control.ProjectPhotos;
+import org.redgrid.lists.control.ProjectChanges;
 import org.redgrid.lists.control.Projects;
 import org.redgrid.lists.control.Resources;
 import org.redgrid.lists.entity.Project;
@@ -65,10 +67,19 @@ public class ProjectsResource {
 
     @GET
     @Secured(ListsPermissions.PROJECT_READ)
-    @Operation(summary = "项目清单：某节点之下某状态的项目，按社区与开始日期排序")
+    @Operation(summary = "项目清单：某节点之下某状态的项目，按社区与开始日期排序；published=true 只列可认领（已发布、计划中）的项目")
     public Page<Project> list(@QueryParam("under") @NotBlank(message = "请指定节点") String under,
-            @QueryParam("status") @DefaultValue("PLANNED") ProjectStatus status, @Valid @BeanParam PageRequest page) {
-        return projects.list(under, status, page.limit, page.cursor);
+            @QueryParam("status") @DefaultValue("PLANNED") ProjectStatus status,
+            @QueryParam("published") @DefaultValue("false") boolean published, @Valid @BeanParam PageRequest page) {
+        return projects.list(under, status, published, page.limit, page.cursor);
+    }
+
+    @GET
+    @Path("/mine")
+    @Secured(ListsPermissions.PROJECT_PICK)
+    @Operation(summary = "我的项目：本单位认领的项目（每次认领一行，先认领的在前）")
+    public Page<Project> mine(@Valid @BeanParam PageRequest page) {
+        return projects.pickedByMe(page.limit, page.cursor);
     }
 
     @GET
@@ -77,6 +88,14 @@ public class ProjectsResource {
     @Operation(summary = "项目详情，含成果照片的预签名查看地址（15 分钟有效）")
     public ProjectPhotos.WithPhotos get(@PathParam("id") String id) {
         return outcomePhotos.view(projects.get(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "修改计划中的项目（名称、描述、牵头单位、周期、预算、主题、需求与资源、是否发布）；须带读取时的版本号")
+    public Project edit(@PathParam("id") String id, @Valid @NotNull ProjectChanges changes) {
+        return projects.edit(id, changes);
     }
 
     @POST
@@ -102,6 +121,14 @@ public class ProjectsResource {
     public RestResponse<Upload> presignPhoto(@PathParam("id") String id, @Valid @NotNull ProjectPhotos.NewPhoto photo,
             @Parameter(description = "可选；本操作不改变数据，重试得到新的上传地址") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return RestResponse.ResponseBuilder.<Upload> create(RestResponse.Status.CREATED).entity(outcomePhotos.presign(id, photo)).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Secured(ListsPermissions.PROJECT_WRITE)
+    @Operation(summary = "取消计划中的项目（须说明原因）；已认领的单位在「我的项目」中看到已取消")
+    public Project cancel(@PathParam("id") String id, @Valid @NotNull Requests.Cancel cancel) {
+        return projects.cancel(id, cancel.reason());
     }
 
     @POST

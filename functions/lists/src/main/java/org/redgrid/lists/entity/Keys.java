@@ -72,6 +72,21 @@ public final class Keys {
         return "PROJECTS#" + status + "#" + root;
     }
 
+    /** The ByParent partition of the projects open for picking (published and planned) under one district. */
+    public static String publishedProjects(String root) {
+        return "PUBLISHED#" + root;
+    }
+
+    /** The sort key of a partner unit's pick of a project with one resource, next to the project item. */
+    public static String pick(String resourceId) {
+        return "PICK#" + resourceId;
+    }
+
+    /** The ByParent partition of one partner unit's picks. */
+    public static String picksOf(String login) {
+        return "PICKS#" + login;
+    }
+
     public static String weights(String nodeCode) {
         return "WEIGHTS#" + nodeCode;
     }

@@ -1,6 +1,6 @@
 package org.redgrid.lists.entity;
 
-/** 项目状态: planned → in progress → done → evaluated. */
+/** 项目状态: planned → in progress → done → evaluated; a planned project may be cancelled. */
 public enum ProjectStatus {
     /** 计划中 */
     PLANNED,
@@ -9,5 +9,7 @@ public enum ProjectStatus {
     /** 已完成 */
     DONE,
     /** 已评价 */
-    EVALUATED
+    EVALUATED,
+    /** 已取消 */
+    CANCELLED
 }
