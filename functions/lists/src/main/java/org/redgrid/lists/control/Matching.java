@@ -150,8 +150,10 @@ public class Matching {
         } catch (InvalidBatchException e) {
             throw ProblemException.conflict(e.code(), e.getMessage());
         }
-        Map<String, String> gridOf = new HashMap<>();
-        open.forEach(d -> gridOf.put(d.id(), d.gridPath()));
+        Map<String, Demand> demandsById = new HashMap<>();
+        open.forEach(d -> demandsById.put(d.id(), d));
+        Map<String, Resource> resourcesById = new HashMap<>();
+        active.forEach(r -> resourcesById.put(r.id(), r));
         Set<String> withCandidates = new HashSet<>();
         for (int i = 0; i < graph.demandCount(); i++) {
             if (graph.edgeStart(i) < graph.edgeStart(i + 1)) {
@@ -161,13 +163,13 @@ public class Matching {
         Instant now = months.now();
         String id = Ids.newId(now);
         List<Map<String, AttributeValue>> parts = new ArrayList<>();
-        proposal.pairs().forEach(p -> parts.add(MatchBatch.Pair.proposed(p.demandId(), gridOf.get(p.demandId()), p.resourceId(),
+        proposal.pairs().forEach(p -> parts.add(MatchBatch.Pair.proposed(demandsById.get(p.demandId()), resourcesById.get(p.resourceId()),
                 p.fit()).toItem(id)));
         int noCandidate = 0;
         for (String demandId : proposal.unmatchedDemandIds()) {
             boolean none = !withCandidates.contains(demandId);
             noCandidate += none ? 1 : 0;
-            parts.add(MatchBatch.Pair.unmatched(demandId, gridOf.get(demandId), none ? MatchBatch.NO_CANDIDATE : MatchBatch.CAPACITY_TAKEN)
+            parts.add(MatchBatch.Pair.unmatched(demandsById.get(demandId), none ? MatchBatch.NO_CANDIDATE : MatchBatch.CAPACITY_TAKEN)
                     .toItem(id));
         }
         store.putAll(parts);

@@ -47,26 +47,32 @@ public record MatchBatch(String id, String nodeCode, String nodePath, String cre
     /**
      * 匹配建议与处理: a proposed pair (or a demand left without one) and what staff made of it.
      *
-     * @param resourceId        the proposed resource; null for a demand left without a pair
+     * @param title             the demand's title, category and urgency, as when the batch ran (a page reads as it is)
+     * @param resourceId        the proposed resource (its name, kind and owner beside it); null for a demand left
+     *                          without a pair
      * @param fit               the pair's score breakdown; null for a demand left without a pair
      * @param unmatchedReason   {@link #NO_CANDIDATE} or {@link #CAPACITY_TAKEN} for a demand left without a pair
      * @param decidedResourceId the resource staff accepted (another one than proposed when they edited the pair)
      */
     @RegisterForReflection
     @Schema(name = "ProposedPair")
-    public record Pair(String demandId, String gridPath, String resourceId, Fit fit, String unmatchedReason, String decision,
-            String decisionCode, String decidedResourceId, String decidedBy, String decidedAt) {
+    public record Pair(String demandId, String gridPath, String title, String category, int urgency, String resourceId,
+            String resourceName, ResourceKind resourceKind, String resourceOwner, Fit fit, String unmatchedReason,
+            String decision, String decisionCode, String decidedResourceId, String decidedBy, String decidedAt) {
 
-        public static Pair proposed(String demandId, String gridPath, String resourceId, Fit fit) {
-            return new Pair(demandId, gridPath, resourceId, fit, null, null, null, null, null, null);
+        public static Pair proposed(Demand d, Resource r, Fit fit) {
+            return new Pair(d.id(), d.gridPath(), d.title(), d.category(), d.urgency(), r.id(), r.name(), r.kind(), r.owner(), fit,
+                    null, null, null, null, null, null);
         }
 
-        public static Pair unmatched(String demandId, String gridPath, String reason) {
-            return new Pair(demandId, gridPath, null, null, reason, null, null, null, null, null);
+        public static Pair unmatched(Demand d, String reason) {
+            return new Pair(d.id(), d.gridPath(), d.title(), d.category(), d.urgency(), null, null, null, null, null, reason,
+                    null, null, null, null, null);
         }
 
         public Pair decided(String decision, String code, String resource, String by, String at) {
-            return new Pair(demandId, gridPath, resourceId, fit, unmatchedReason, decision, code, resource, by, at);
+            return new Pair(demandId, gridPath, title, category, urgency, resourceId, resourceName, resourceKind, resourceOwner,
+                    fit, unmatchedReason, decision, code, resource, by, at);
         }
 
         /** The item's sort key: a pair under {@code PAIR#}, a demand left without one under {@code UNMATCHED#}. */
@@ -78,7 +84,13 @@ public record MatchBatch(String id, String nodeCode, String nodePath, String cre
             Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(Keys.batch(batchId), sortKey()));
             item.put("demandId", s(demandId));
             item.put("gridPath", s(gridPath));
+            item.put("title", s(title));
+            item.put("category", s(category));
+            item.put("urgency", Attr.n(urgency));
             Attr.putIfPresent(item, "resourceId", resourceId);
+            Attr.putIfPresent(item, "resourceName", resourceName);
+            Attr.putIfPresent(item, "resourceKind", resourceKind == null ? null : resourceKind.name());
+            Attr.putIfPresent(item, "resourceOwner", resourceOwner);
             Attr.putIfPresent(item, "unmatchedReason", unmatchedReason);
             if (fit != null) {
                 try {
@@ -100,8 +112,11 @@ public record MatchBatch(String id, String nodeCode, String nodePath, String cre
                     throw new IllegalStateException(e);
                 }
             }
-            return new Pair(Attr.str(item, "demandId"), Attr.str(item, "gridPath"), Attr.str(item, "resourceId"), fit,
-                    Attr.str(item, "unmatchedReason"), Attr.str(item, "decision"), Attr.str(item, "decisionCode"),
+            String kind = Attr.str(item, "resourceKind");
+            return new Pair(Attr.str(item, "demandId"), Attr.str(item, "gridPath"), Attr.str(item, "title"),
+                    Attr.str(item, "category"), (int) Attr.num(item, "urgency"), Attr.str(item, "resourceId"),
+                    Attr.str(item, "resourceName"), kind == null ? null : ResourceKind.valueOf(kind), Attr.str(item, "resourceOwner"),
+                    fit, Attr.str(item, "unmatchedReason"), Attr.str(item, "decision"), Attr.str(item, "decisionCode"),
                     Attr.str(item, "decidedResourceId"), Attr.str(item, "decidedBy"), Attr.str(item, "decidedAt"));
         }
     }
