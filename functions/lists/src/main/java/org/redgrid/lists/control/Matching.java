@@ -15,7 +15,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
@@ -51,16 +50,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class Matching {
 
     /**
-     * Demands (and resources) read for one batch at most: a street's open list. A district splits into its streets.
-     * {@code redgrid.lists.matching.max-batch} may lower it (the tests prove the refusal on a small batch).
+     * Demands (and resources) read for one batch at most: a street's open list, stored in parts and paged. A district
+     * splits into its streets: its reading and writing would outlast the HTTP API's 30 s.
      */
     public static final int MAX_BATCH = 5_000;
     /** Pairs decided (accepted and rejected together) in one call: each is its own transaction. */
     public static final int MAX_DECIDE = 100;
     private static final Set<String> BATCH_LEVELS = Set.of(ListsGrid.COMMUNITY, ListsGrid.STREET);
-
-    @ConfigProperty(name = "redgrid.lists.matching.max-batch", defaultValue = "" + MAX_BATCH)
-    int maxBatch;
 
     @Inject
     ListsStore store;
@@ -76,7 +72,6 @@ public class Matching {
 
     @Inject
     Claims claims;
-
 
     /** A node's weights (匹配权重) and whether they were set for it. */
     public record Weights(String nodeCode, MatchWeights weights, boolean custom, long version) {
@@ -119,13 +114,13 @@ public class Matching {
         GridPort.Place place = grid.named("nodeCode", nodeCode, BATCH_LEVELS, "匹配批次须为社区或街道");
         guard.require(ListsPermissions.MATCHING_WRITE, place.path());
         String root = Keys.root(place.path());
-        List<Demand> open = store.table().allUnderPath(Keys.demands(DemandStatus.OPEN, root), place.path(), maxBatch)
+        List<Demand> open = store.table().allUnderPath(Keys.demands(DemandStatus.OPEN, root), place.path(), MAX_BATCH)
                 .stream().map(Demand::fromItem).toList();
         String streetPath = "/" + String.join("/", Keys.codes(place.path()).subList(0, 2)) + "/";
-        List<Resource> active = store.table().allUnderPath(Keys.resources(ResourceStatus.ACTIVE, root), streetPath, maxBatch)
+        List<Resource> active = store.table().allUnderPath(Keys.resources(ResourceStatus.ACTIVE, root), streetPath, MAX_BATCH)
                 .stream().map(Resource::fromItem).toList();
-        if (open.size() > maxBatch || active.size() > maxBatch) {
-            throw ProblemException.conflict("BATCH_TOO_LARGE", "一个批次最多 " + maxBatch + " 项需求和 " + maxBatch
+        if (open.size() > MAX_BATCH || active.size() > MAX_BATCH) {
+            throw ProblemException.conflict("BATCH_TOO_LARGE", "一个批次最多 " + MAX_BATCH + " 项需求和 " + MAX_BATCH
                     + " 项资源，请按社区分批匹配");
         }
         String month = months.current();
