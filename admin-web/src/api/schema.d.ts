@@ -6033,7 +6033,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 匹配批次：方案、评分明细与处理结果 */
+        /** 匹配批次：总匹配度、需求与资源数、配对数、未匹配数与处理进度（配对分页读取） */
         get: {
             parameters: {
                 query?: never;
@@ -6100,7 +6100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 处理匹配方案：采纳（可改派资源）的配对按认领规则成为认领，退回的需求保持待认领 */
+        /** 处理匹配方案（一次最多 100 项）：采纳（可改派资源）的配对按认领规则成为认领，退回的需求保持待认领 */
         post: {
             parameters: {
                 query?: never;
@@ -6122,7 +6122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MatchBatch"];
+                        "application/json": components["schemas"]["MatchDecisionResult"];
                     };
                 };
                 /** @description Bad Request */
@@ -6163,6 +6163,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/matching/batches/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次的配对（按网格排序，可只看某网格或社区），每对附评分明细与处理结果；unmatched=true 时为未匹配的需求及原因 */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    grid?: string;
+                    limit?: number;
+                    unmatched?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagePair"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10267,8 +10337,22 @@ export interface components {
             demandCount?: number;
             /** Format: int32 */
             resourceCount?: number;
+            /** Format: int32 */
+            pairCount?: number;
+            /** Format: int32 */
+            unmatchedCount?: number;
+            /** Format: int32 */
+            noCandidateCount?: number;
+            /** Format: int32 */
+            accepted?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            failed?: number;
+        };
+        MatchDecisionResult: {
+            batch?: components["schemas"]["MatchBatch"];
             pairs?: components["schemas"]["ProposedPair"][];
-            unmatchedDemandIds?: string[];
         };
         MatchWeights: {
             /** Format: int32 */
@@ -10579,6 +10663,10 @@ export interface components {
             items?: components["schemas"]["NodeView"][];
             nextCursor?: string;
         };
+        PagePair: {
+            items?: components["schemas"]["ProposedPair"][];
+            nextCursor?: string;
+        };
         PagePersonLine: {
             items?: components["schemas"]["PersonLine"][];
             nextCursor?: string;
@@ -10765,12 +10853,22 @@ export interface components {
         ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED" | "CANCELLED";
         ProposedPair: {
             demandId?: string;
+            gridPath?: string;
+            title?: string;
+            category?: string;
+            /** Format: int32 */
+            urgency?: number;
             resourceId?: string;
+            resourceName?: string;
+            resourceKind?: components["schemas"]["ResourceKind"];
+            resourceOwner?: string;
             fit?: components["schemas"]["Fit"];
+            unmatchedReason?: string;
             decision?: string;
             decisionCode?: string;
             decidedResourceId?: string;
             decidedBy?: string;
+            decidedAt?: string;
         };
         Publication: {
             gridCode?: string;

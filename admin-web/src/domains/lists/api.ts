@@ -1,6 +1,6 @@
 import { api } from '../../api/client'
 import { putPhoto } from '../../shared/photo'
-import type { Batch, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceKind, Weights } from './model'
+import type { Batch, Decided, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Pair, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceKind, Weights } from './model'
 
 /**
  * The lists API (functions/lists) through the shell's typed client: paths, parameters and bodies are checked against
@@ -90,8 +90,13 @@ export const lists = {
   setWeights: async (code: string, body: Weights) => (await api().PUT('/lists/communities/{code}/weights', { params: { path: { code } }, body })).data as Weights,
   runBatch: async (nodeCode: string) => (await api().POST('/lists/matching/batches', { body: { nodeCode } })).data as Batch,
   batches: async (under: string) => page<Batch>((await api().GET('/lists/matching/batches', { params: { query: { under, limit: 10 } } })).data),
+  /** A page of a batch's pairs in grid order (of one grid or community when `grid` is given), or of its unmatched demands. */
+  pairs: async (id: string, query: { grid?: string; unmatched?: boolean }, limit = 50, cursor?: string) =>
+    page<Pair>((await api().GET('/lists/matching/batches/{id}/pairs', {
+      params: { path: path(id), query: { grid: query.grid || undefined, unmatched: query.unmatched || undefined, limit, cursor } },
+    })).data),
   decide: async (id: string, body: { accept: { demandId: string; resourceId: string }[]; reject: string[] }) =>
-    (await api().POST('/lists/matching/batches/{id}/decide', { params: { path: path(id) }, body })).data as Batch,
+    (await api().POST('/lists/matching/batches/{id}/decide', { params: { path: path(id) }, body })).data as Decided,
 
   indicators: async (code: string, month?: string) =>
     (await api().GET('/lists/nodes/{code}/indicators', { params: { path: { code }, query: month ? { month } : {} } })).data as Indicators,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { byUrgencyThenAge, covers, demandQuery, keepDemand } from './filters'
-import { acceptBody, editOptions, outcome, rejectBody } from './board'
+import { acceptBody, demandOf, editOptions, inCalls, outcome, rejectBody, withDecided } from './board'
 import { participantErrors, totalHours } from './projects'
 import { CATEGORY_GROUPS, categories } from './values'
 import type { Demand, Pair, Resource } from './model'
@@ -11,8 +11,8 @@ const demand = (id: string, more: Partial<Demand> = {}): Demand => ({
 const resource = (id: string, more: Partial<Resource> = {}): Resource => ({
   id, kind: 'MEMBER', name: id, nodeCode: 'C01', covers: ['C01'], categories: ['ELDERLY'], capacity: 2, status: 'ACTIVE', owner: id, takenThisMonth: 0, ...more,
 })
-const pair = (demandId: string, resourceId: string, decision: Pair['decision'] = null): Pair => ({
-  demandId, resourceId, decision, fit: { total: 1, components: [] },
+const pair = (demandId: string, resourceId: string | null, decision: Pair['decision'] = null): Pair => ({
+  demandId, resourceId, decision, gridPath: '/D01/S01/C01/G0101/', category: 'ELDERLY', fit: resourceId ? { total: 1, components: [] } : null,
 })
 
 describe('filters', () => {
@@ -43,6 +43,13 @@ describe('matching board', () => {
     const edits = new Map([['d2', 'r3']])
     expect(acceptBody(pairs, ['d1', 'd2', 'd3'], { edits })).toEqual({ accept: [{ demandId: 'd1', resourceId: 'r1' }, { demandId: 'd2', resourceId: 'r3' }], reject: [] })
     expect(rejectBody(pairs, ['d2', 'd3'])).toEqual({ accept: [], reject: ['d2'] })
+    expect(acceptBody([pair('u', null)], ['u'], { edits: new Map() }).accept, 'an unmatched demand is accepted only with a resource chosen').toEqual([])
+  })
+
+  it('splits a decision into calls of at most 100 demands and puts the decided pairs in place', () => {
+    const many = Array.from({ length: 230 }, (_, i) => ({ demandId: `d${i}`, resourceId: 'r' }))
+    expect(inCalls({ accept: many, reject: ['x'] }).map((c) => [c.accept.length, c.reject.length])).toEqual([[100, 0], [100, 0], [30, 0], [0, 1]])
+    expect(withDecided(pairs, [pair('d2', 'r1', 'FAILED')]).map((p) => p.decision)).toEqual([null, 'FAILED', 'ACCEPTED'])
   })
 
   it('offers for an edit only resources with the category, the coverage and capacity left after the batch\'s other pairs', () => {
@@ -50,13 +57,14 @@ describe('matching board', () => {
       resource('r4', { capacity: 1 }), resource('r5', { capacity: 3, takenThisMonth: 2 }), resource('r6', { status: 'WITHDRAWN' })]
     const batch = [pair('d1', 'r1'), pair('d2', 'r4'), pair('d3', 'r5')]
     // r1 keeps a place for d1's own move; r4 is full with d2; r5 with this month's two and d3
-    expect(editOptions(demand('d1'), resources, batch, { edits: new Map() }).map((r) => r.id)).toEqual(['r1'])
-    expect(editOptions(demand('d1'), resources, batch, { edits: new Map([['d2', 'r1']]) }).map((r) => r.id)).toEqual(['r1', 'r4'])
+    expect(demandOf(pair('d1', 'r1'))).toEqual({ id: 'd1', category: 'ELDERLY', gridCode: 'G0101', gridPath: '/D01/S01/C01/G0101/' })
+    expect(editOptions(demandOf(pair('d1', 'r1')), resources, batch, { edits: new Map() }).map((r) => r.id)).toEqual(['r1'])
+    expect(demandOf(pair('d1', 'r1'))).toEqual({ id: 'd1', category: 'ELDERLY', gridCode: 'G0101', gridPath: '/D01/S01/C01/G0101/' })
+    expect(editOptions(demandOf(pair('d1', 'r1')), resources, batch, { edits: new Map([['d2', 'r1']]) }).map((r) => r.id)).toEqual(['r1', 'r4'])
   })
 
-  it('counts a decided batch', () => {
-    expect(outcome({ pairs: [pair('a', 'r', 'ACCEPTED'), pair('b', 'r', 'FAILED'), pair('c', 'r', 'REJECTED'), pair('d', 'r', 'ACCEPTED')] }))
-      .toEqual({ accepted: 2, rejected: 1, failed: 1 })
+  it('reads how a batch was decided from its head', () => {
+    expect(outcome({ accepted: 2, failed: 1 })).toEqual({ accepted: 2, rejected: 0, failed: 1 })
   })
 })
 

@@ -126,19 +126,31 @@ export interface Project {
 
 export interface FitComponent { criterion: Criterion; score: number; weight: number; contribution: number }
 
+/** A proposed pair of a batch, or (no resource, a reason) a demand the batch left without one; read a page at a time. */
 export interface Pair {
   demandId: string
-  resourceId: string
-  fit: { total: number; components: FitComponent[]; explanation?: string }
+  gridPath?: string
+  title?: string
+  category?: Category
+  urgency?: number
+  resourceId?: string | null
+  resourceName?: string | null
+  resourceKind?: ResourceKind | null
+  resourceOwner?: string | null
+  fit?: { total: number; components: FitComponent[]; explanation?: string } | null
+  unmatchedReason?: 'NO_CANDIDATE' | 'CAPACITY_TAKEN' | null
   decision?: 'ACCEPTED' | 'REJECTED' | 'FAILED' | null
   decisionCode?: string | null
+  decidedResourceId?: string | null
 }
 
 export interface Weights { category: number; skill: number; proximity: number; time: number; urgency: number }
 
+/** A batch's head: its totals and counts; the pairs are paged (`lists.pairs`). */
 export interface Batch {
   id: string
   nodeCode: string
+  nodePath?: string
   createdBy?: string
   createdAt?: string
   weights?: Weights
@@ -146,8 +158,18 @@ export interface Batch {
   candidateEdges?: number
   demandCount: number
   resourceCount: number
+  pairCount: number
+  unmatchedCount: number
+  noCandidateCount?: number
+  accepted?: number
+  rejected?: number
+  failed?: number
+}
+
+/** What a decision answers: the head with its counters and the pairs just decided. */
+export interface Decided {
+  batch: Batch
   pairs: Pair[]
-  unmatchedDemandIds?: string[]
 }
 
 export interface Indicators {

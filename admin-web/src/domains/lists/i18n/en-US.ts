@@ -58,8 +58,9 @@ const en: typeof zh = {
     node: 'Batch for', run: 'Run matching', runHint: 'Finds the assignment of all open demands to active resources with the highest total fit (no resource over its remaining monthly capacity)',
     batch: 'Batch', createdAt: 'When', summary: '{demands} demands × {resources} resources, {candidates} candidates, {pairs} pairs proposed, total fit {total}',
     demand: 'Demand', resource: 'Resource', fit: 'Fit', breakdown: 'Score', why: 'Why this pair', decision: 'Decision',
-    acceptAll: 'Accept all', acceptSelected: 'Accept selected ({n})', reject: 'Reject', edit: 'Reassign', accept: 'Accept', editTitle: 'Reassign: {title}', editSave: 'Reassign to this resource',
-    decided: { ACCEPTED: 'Accepted', REJECTED: 'Rejected', FAILED: 'Failed' }, unmatched: 'Demands left unmatched ({n})',
+    acceptShown: 'Accept those shown ({n})', acceptSelected: 'Accept selected ({n})', reject: 'Reject', edit: 'Reassign', accept: 'Accept', editTitle: 'Reassign: {title}', editSave: 'Reassign to this resource',
+    decided: { ACCEPTED: 'Accepted', REJECTED: 'Rejected', FAILED: 'Failed' }, unmatched: 'Demands left unmatched ({n})', noCandidate: '{n} of them with no resource at all', reason: { NO_CANDIDATE: 'No active resource with capacity left covers the grid and offers the service', CAPACITY_TAKEN: 'The resources that could serve it went to pairs of greater total fit' },
+    gridFilter: 'Only a community or grid', shown: '{shown} of {total} pairs shown', more: 'Load more',
     result: '{accepted} accepted, {rejected} rejected, {failed} failed', noBatch: 'No matching run yet', weights: 'Weights', saveWeights: 'Save (used from the next batch)', history: 'Earlier batches',
   },
   indicators: {

@@ -63,8 +63,9 @@ export default {
     node: '匹配范围', run: '运行匹配', runHint: '对范围内所有待认领需求和可用资源求总匹配度最高的分配（每个资源不超过本月剩余承接量）',
     batch: '批次', createdAt: '时间', summary: '{demands} 条需求 × {resources} 个资源，{candidates} 条候选，建议 {pairs} 对，总匹配度 {total}',
     demand: '需求', resource: '资源', fit: '匹配度', breakdown: '得分构成', why: '为什么这样匹配', decision: '处理',
-    acceptAll: '全部接受', acceptSelected: '接受所选（{n}）', reject: '拒绝', edit: '改派', accept: '接受', editTitle: '改派：{title}', editSave: '改派给所选资源',
-    decided: { ACCEPTED: '已接受', REJECTED: '已拒绝', FAILED: '未成功' }, unmatched: '未能匹配的需求（{n}）',
+    acceptShown: '接受已显示的（{n}）', acceptSelected: '接受所选（{n}）', reject: '拒绝', edit: '改派', accept: '接受', editTitle: '改派：{title}', editSave: '改派给所选资源',
+    decided: { ACCEPTED: '已接受', REJECTED: '已拒绝', FAILED: '未成功' }, unmatched: '未能匹配的需求（{n}）', noCandidate: '其中 {n} 条没有可承接的资源', reason: { NO_CANDIDATE: '没有覆盖该网格、提供该类服务且本月仍有余量的资源', CAPACITY_TAKEN: '可承接的资源已分给总匹配度更高的配对' },
+    gridFilter: '只看某社区或网格', shown: '已显示 {shown} / {total} 对', more: '加载更多',
     result: '已接受 {accepted} 对，拒绝 {rejected} 条，未成功 {failed} 对', noBatch: '尚未运行匹配', weights: '权重', saveWeights: '保存权重（下次匹配起生效）', history: '历史批次',
   },
   indicators: {

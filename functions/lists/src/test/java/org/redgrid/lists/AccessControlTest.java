@@ -161,6 +161,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         adminA, adminB, 200),
                 new Case<>("/lists/matching/batches/{id}", "GET", f -> "/lists/matching/batches/" + f.batchA, null,
                         adminA, adminB, 200),
+                new Case<>("/lists/matching/batches/{id}/pairs", "GET", f -> "/lists/matching/batches/" + f.batchA + "/pairs?limit=5",
+                        null, adminA, adminB, 200),
                 new Case<>("/lists/matching/batches/{id}/decide", "POST", f -> "/lists/matching/batches/" + f.batchA + "/decide",
                         f -> Map.of("accept", List.of(), "reject", List.of()), adminA, adminB, 200),
                 new Case<>("/lists/nodes/{code}/indicators", "GET", f -> "/lists/nodes/" + f.w.d.gridA1 + "/indicators", null,

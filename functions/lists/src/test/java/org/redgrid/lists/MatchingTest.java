@@ -2,23 +2,35 @@ package org.redgrid.lists;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.SingleTable;
+import org.redgrid.lists.control.ListsStore;
+import org.redgrid.lists.entity.Demand;
+import org.redgrid.lists.entity.DemandStatus;
+import org.redgrid.lists.entity.Keys;
 import org.redgrid.infra.dynamodb.DynamoEngineResource;
 import org.redgrid.testkit.Gateway;
 
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Matching batches through the Lambda event path: the community's weights, the stored optimal proposal with its
- * explanations, and staff's decisions turning pairs into claims under the claim rules.
+ * explanations paged by grid, and staff's decisions turning pairs into claims under the claim rules.
  */
 @QuarkusTest
 @QuarkusTestResource(DynamoEngineResource.class)
@@ -47,8 +59,11 @@ class MatchingTest {
         assertEquals("NOT_COMMUNITY_OR_STREET", grid.json().getString("code"), grid::toString);
     }
 
+    @Inject
+    ListsStore store;
+
     @Test
-    void aBatchProposesTheOptimumWithExplanationsAndDecisionsBecomeClaims() {
+    void aBatchProposesTheOptimumWithExplanationsPagedByGridAndDecisionsBecomeClaims() {
         ListsWorld w = new ListsWorld();
         Map<String, Object> gridOnly = ListsWorld.resource("MEMBER", w.d.gridA1, List.of(w.d.gridA1), List.of("ELDERLY"),
                 List.of("水电维修"), 1);
@@ -62,25 +77,41 @@ class MatchingTest {
 
         Gateway.Reply run = Gateway.post(w.d.adminA, "/lists/matching/batches", Map.of("nodeCode", w.d.communityA));
         assertEquals(201, run.status(), run::toString);
-        JsonPath batch = run.json();
-        assertEquals(Map.of(d1, r1, d2, r2, d4, r2), pairs(batch), "same grid and skill go to the member, the rest to the unit");
-        assertEquals(List.of(d3), batch.getList("unmatchedDemandIds"));
-        assertEquals(4, batch.getInt("demandCount"));
+        JsonPath head = run.json();
+        String id = head.getString("id");
+        assertEquals(List.of(4, 3, 1, 1), List.of(head.getInt("demandCount"), head.getInt("pairCount"), head.getInt("unmatchedCount"),
+                head.getInt("noCandidateCount")));
+        assertNull(head.get("pairs"), "the head carries no pairs: they are paged");
+        List<Map<String, Object>> proposed = allPairs(w, id, "");
+        assertEquals(Map.of(d1, r1, d2, r2, d4, r2), byDemand(proposed), "same grid and skill go to the member, the rest to the unit");
         long total = 0;
-        for (int i = 0; i < 3; i++) {
-            int fit = batch.getInt("pairs[" + i + "].fit.total");
-            List<Integer> contributions = batch.getList("pairs[" + i + "].fit.components.contribution");
+        for (Map<String, Object> pair : proposed) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fit = (Map<String, Object>) pair.get("fit");
+            @SuppressWarnings("unchecked")
+            List<Integer> contributions = ((List<Map<String, Integer>>) fit.get("components")).stream().map(c -> c.get("contribution")).toList();
             assertEquals(5, contributions.size());
-            assertEquals(fit, contributions.stream().mapToInt(Integer::intValue).sum(), "the breakdown adds up to the fit");
-            assertFalse(batch.getString("pairs[" + i + "].fit.explanation").isBlank());
-            total += fit;
+            assertEquals(fit.get("total"), contributions.stream().mapToInt(Integer::intValue).sum(), "the breakdown adds up to the fit");
+            assertFalse(((String) fit.get("explanation")).isBlank());
+            total += (Integer) fit.get("total");
         }
-        assertEquals(total, batch.getLong("totalFit"));
-        assertTrue(batch.getString("pairs.find { it.demandId == '" + d1 + "' }.fit.explanation").contains("同一网格"));
-        JsonPath rerun = Gateway.post(w.d.adminA, "/lists/matching/batches", Map.of("nodeCode", w.d.communityA)).json();
-        assertEquals(batch.getList("pairs"), rerun.getList("pairs"), "deterministic");
-        String id = batch.getString("id");
-        assertEquals(List.of(rerun.getString("id"), id), Gateway.get(w.d.adminA, "/lists/matching/batches?under=" + w.d.communityA)
+        assertEquals(total, head.getLong("totalFit"));
+        String pairsOf = "/lists/matching/batches/" + id + "/pairs";
+        JsonPath firstPage = Gateway.get(w.d.adminA, pairsOf + "?limit=2").json();
+        assertEquals(2, firstPage.getList("items").size());
+        assertTrue(firstPage.getString("items[0].fit.explanation").contains("同一网格"), "grid A1's pairs come first");
+        JsonPath secondPage = Gateway.get(w.d.adminA, pairsOf + "?limit=2&cursor=" + firstPage.getString("nextCursor")).json();
+        assertEquals(List.of(d4), secondPage.getList("items.demandId"));
+        assertNull(secondPage.getString("nextCursor"));
+        assertEquals(List.of(d4), Gateway.get(w.d.adminA, pairsOf + "?grid=" + w.d.gridA2).json().getList("items.demandId"), "a grid's pairs");
+        Gateway.Reply outside = Gateway.get(w.d.adminA, pairsOf + "?grid=" + w.d.gridB1);
+        assertEquals("NOT_IN_BATCH", outside.json().getString("errors[0].code"), outside::toString);
+        JsonPath unmatched = Gateway.get(w.d.adminA, pairsOf + "?unmatched=true").json();
+        assertEquals(List.of(d3, "NO_CANDIDATE"), List.of(unmatched.getString("items[0].demandId"), unmatched.getString("items[0].unmatchedReason")));
+
+        String rerun = Gateway.post(w.d.adminA, "/lists/matching/batches", Map.of("nodeCode", w.d.communityA)).json().getString("id");
+        assertEquals(proposed, allPairs(w, rerun, ""), "deterministic");
+        assertEquals(List.of(rerun, id), Gateway.get(w.d.adminA, "/lists/matching/batches?under=" + w.d.communityA)
                 .json().getList("items.id"), "newest first");
 
         assertEquals(201, w.claim(w.unitA, d2, r2).status(), "claimed on the phone meanwhile");
@@ -95,11 +126,13 @@ class MatchingTest {
         Gateway.Reply decided = Gateway.post(w.d.adminA, "/lists/matching/batches/" + id + "/decide", decision);
         assertEquals(200, decided.status(), decided::toString);
         JsonPath after = decided.json();
-        assertEquals("ACCEPTED", decisionOf(after, d1));
-        assertEquals("FAILED", decisionOf(after, d2));
+        assertEquals(List.of(2, 1, 1), List.of(after.getInt("batch.accepted"), after.getInt("batch.failed"), after.getInt("batch.rejected")));
         assertEquals("DEMAND_ALREADY_CLAIMED", after.getString("pairs.find { it.demandId == '" + d2 + "' }.decisionCode"));
-        assertEquals("ACCEPTED", decisionOf(after, d4));
         assertEquals(team, after.getString("pairs.find { it.demandId == '" + d4 + "' }.decidedResourceId"), "edited pair");
+        JsonPath gridA1 = Gateway.get(w.d.adminA, pairsOf + "?grid=" + w.d.gridA1).json();
+        assertEquals(Map.of(d1, "ACCEPTED", d2, "FAILED"), Map.of(gridA1.getString("items[0].demandId"), gridA1.getString("items[0].decision"),
+                gridA1.getString("items[1].demandId"), gridA1.getString("items[1].decision")), "decisions show on the page");
+        assertEquals("REJECTED", Gateway.get(w.d.adminA, pairsOf + "?unmatched=true").json().getString("items[0].decision"));
 
         JsonPath matched = Gateway.get(w.d.adminA, "/lists/demands/" + d1).json();
         assertEquals(List.of("MATCHED", "MATCHING", "member-a-" + w.d.prefix, "admin-a-" + w.d.prefix), List.of(matched.getString("status"),
@@ -117,17 +150,64 @@ class MatchingTest {
         assertEquals("WRONG_LEVEL", gridBatch.json().getString("errors[0].code"), gridBatch::toString);
     }
 
-    private static Map<String, String> pairs(JsonPath batch) {
-        Map<String, String> out = new HashMap<>();
-        List<String> demands = batch.getList("pairs.demandId");
-        List<String> resources = batch.getList("pairs.resourceId");
-        for (int i = 0; i < demands.size(); i++) {
-            out.put(demands.get(i), resources.get(i));
+    /**
+     * More demands than the former limit of 500: the proposal is written as parts (their units counted), the demands
+     * left over are paged with their reason, and a decision reads only the pairs it names.
+     */
+    @Test
+    void aBatchBeyondFiveHundredIsStoredInPartsAndDecidedByTheNamedPairsOnly() {
+        ListsWorld w = new ListsWorld();
+        String first = w.demandAt(w.d.workerA1, w.d.gridA1, "ELDERLY");
+        Map<String, AttributeValue> item = store.table().get(Keys.demand(first), Keys.DEMAND_SK).orElseThrow();
+        List<Map<String, AttributeValue>> more = new ArrayList<>();
+        for (int i = 0; i < 519; i++) {
+            String id = first + "-" + i;
+            Map<String, AttributeValue> copy = new HashMap<>(item);
+            copy.putAll(SingleTable.key(Keys.demand(id), Keys.DEMAND_SK));
+            copy.putAll(Demand.indexKeys("ELDERLY", Attr.str(item, "gridPath"), Attr.str(item, "publishedAt"), id, DemandStatus.OPEN));
+            copy.put("id", AttributeValue.fromS(id));
+            more.add(copy);
         }
+        store.putAll(more);
+        String r = Gateway.post(w.unitA, "/lists/resources", ListsWorld.resource("UNIT", w.d.communityA, List.of(w.d.communityA),
+                List.of("ELDERLY"), List.of(), 2)).json().getString("id");
+
+        Gateway.Reply run = Gateway.post(w.d.adminA, "/lists/matching/batches", Map.of("nodeCode", w.d.communityA));
+        assertEquals(201, run.status(), run::toString);
+        assertEquals(List.of(520, 2, 518, 0), List.of(run.json().getInt("demandCount"), run.json().getInt("pairCount"),
+                run.json().getInt("unmatchedCount"), run.json().getInt("noCandidateCount")));
+        assertTrue(run.capacity()[1] >= 520, "every part's write is counted: " + run.capacity()[1]);
+        String pairsOf = "/lists/matching/batches/" + run.json().getString("id") + "/pairs";
+        JsonPath left = Gateway.get(w.d.adminA, pairsOf + "?unmatched=true&limit=100").json();
+        assertEquals(List.of("CAPACITY_TAKEN"), left.getList("items.unmatchedReason").stream().distinct().toList());
+        assertNotNull(left.getString("nextCursor"));
+        String paired = Gateway.get(w.d.adminA, pairsOf).json().getString("items[0].demandId");
+
+        List<String> hundred = left.getList("items.demandId");
+        Gateway.Reply tooMany = Gateway.post(w.d.adminA, pairsOf.replace("/pairs", "/decide"),
+                Map.of("accept", List.of(Map.of("demandId", paired, "resourceId", r)), "reject", hundred));
+        assertEquals("TOO_MANY", tooMany.json().getString("errors[0].code"), tooMany::toString);
+        Gateway.Reply one = Gateway.post(w.d.adminA, pairsOf.replace("/pairs", "/decide"),
+                Map.of("accept", List.of(Map.of("demandId", paired, "resourceId", r))));
+        assertEquals(List.of("ACCEPTED"), one.json().getList("pairs.decision"), one::toString);
+        assertTrue(one.capacity()[0] < 10, "the batch's 520 parts are not read: " + one.capacity()[0] + " read units");
+    }
+
+    private static List<Map<String, Object>> allPairs(ListsWorld w, String batch, String query) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = Gateway.get(w.d.adminA, "/lists/matching/batches/" + batch + "/pairs?limit=100" + query
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            out.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
         return out;
     }
 
-    private static String decisionOf(JsonPath batch, String demand) {
-        return batch.getString("pairs.find { it.demandId == '" + demand + "' }.decision");
+    private static Map<String, Object> byDemand(List<Map<String, Object>> pairs) {
+        Map<String, Object> out = new HashMap<>();
+        pairs.forEach(p -> out.put((String) p.get("demandId"), p.get("resourceId")));
+        return out;
     }
 }

@@ -45,6 +45,8 @@ public class ConsumedCapacityInterceptor implements ExecutionInterceptor {
             return b.toBuilder().returnConsumedCapacity(total).build();
         } else if (r instanceof TransactWriteItemsRequest t) {
             return t.toBuilder().returnConsumedCapacity(total).build();
+        } else if (r instanceof BatchWriteItemRequest b) {
+            return b.toBuilder().returnConsumedCapacity(total).build();
         } else if (r instanceof TransactGetItemsRequest t) {
             return t.toBuilder().returnConsumedCapacity(total).build();
         }
@@ -72,6 +74,8 @@ public class ConsumedCapacityInterceptor implements ExecutionInterceptor {
             write = units(d.consumedCapacity());
         } else if (r instanceof TransactWriteItemsResponse t) {
             write = units(t.consumedCapacity());
+        } else if (r instanceof BatchWriteItemResponse b) {
+            write = units(b.consumedCapacity());
         }
         ManagedContext requestContext = Arc.container() == null ? null : Arc.container().requestContext();
         if (requestContext != null && requestContext.isActive()) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.http.Created;
@@ -98,18 +100,34 @@ public class MatchingResource {
     @GET
     @Path("/matching/batches/{id}")
     @Secured(ListsPermissions.MATCHING_READ)
-    @Operation(summary = "匹配批次：方案、评分明细与处理结果")
+    @Operation(summary = "匹配批次：总匹配度、需求与资源数、配对数、未匹配数与处理进度（配对分页读取）")
     public MatchBatch get(@PathParam("id") String id) {
         return matching.get(id);
+    }
+
+    @GET
+    @Path("/matching/batches/{id}/pairs")
+    @Secured(ListsPermissions.MATCHING_READ)
+    @Operation(summary = "批次的配对（按网格排序，可只看某网格或社区），每对附评分明细与处理结果；unmatched=true 时为未匹配的需求及原因")
+    public Page<MatchBatch.Pair> pairs(@PathParam("id") String id, @QueryParam("grid") String grid,
+            @QueryParam("unmatched") @DefaultValue("false") boolean unmatched, @Valid @BeanParam PageRequest page) {
+        return matching.pairs(id, grid, unmatched, page.limit, page.cursor);
+    }
+
+    /** 处理结果: the batch's head with its decision counters, and the pairs this call decided. */
+    @RegisterForReflection
+    @Schema(name = "MatchDecisionResult")
+    public record DecisionView(MatchBatch batch, List<MatchBatch.Pair> pairs) {
     }
 
     @POST
     @Path("/matching/batches/{id}/decide")
     @Secured(ListsPermissions.MATCHING_WRITE)
-    @Operation(summary = "处理匹配方案：采纳（可改派资源）的配对按认领规则成为认领，退回的需求保持待认领")
-    public MatchBatch decide(@PathParam("id") String id, @Valid @NotNull Requests.Decide decide) {
+    @Operation(summary = "处理匹配方案（一次最多 " + Matching.MAX_DECIDE + " 项）：采纳（可改派资源）的配对按认领规则成为认领，退回的需求保持待认领")
+    public DecisionView decide(@PathParam("id") String id, @Valid @NotNull Requests.Decide decide) {
         List<Matching.Acceptance> accept = decide.accept() == null ? List.of()
                 : decide.accept().stream().map(p -> new Matching.Acceptance(p.demandId(), p.resourceId())).toList();
-        return matching.decide(id, accept, decide.reject() == null ? List.of() : decide.reject());
+        Matching.Decided decided = matching.decide(id, accept, decide.reject() == null ? List.of() : decide.reject());
+        return new DecisionView(decided.batch(), decided.pairs());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.redgrid.kernel.text.DisplayText;
 import org.redgrid.lists.control.Demands;
+import org.redgrid.lists.control.Matching;
 import org.redgrid.lists.control.NewDemand;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -58,10 +59,10 @@ public final class Requests {
     public record Batch(@NotBlank(message = "请指定社区或街道") String nodeCode) {
     }
 
-    /** 处理匹配方案 */
+    /** 处理匹配方案: at most {@value Matching#MAX_DECIDE} pairs in all (accepted and rejected), each its own transaction. */
     public record Decide(
-            @Size(max = 500, message = "一次最多采纳 500 对") List<@Valid @NotNull(message = "不能为空") Pair> accept,
-            @Size(max = 500, message = "一次最多退回 500 项") List<@NotBlank(message = "需求编号不能为空") String> reject) {
+            @Size(max = Matching.MAX_DECIDE, message = "一次最多采纳 100 对") List<@Valid @NotNull(message = "不能为空") Pair> accept,
+            @Size(max = Matching.MAX_DECIDE, message = "一次最多退回 100 项") List<@NotBlank(message = "需求编号不能为空") String> reject) {
     }
 
     /** 采纳的一对（可改为其他资源） */

@@ -5,6 +5,7 @@ import static org.redgrid.kernel.dynamo.Attr.s;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * ListsTable, in the kernel's {@link SingleTable} layout; template.yaml lists the access patterns. Besides the
@@ -29,6 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 @ApplicationScoped
 public class ListsStore {
+
+    /** DynamoDB's limit on the puts of one BatchWriteItem call. */
+    static final int BATCH_WRITE = 25;
+    private static final int BATCH_WRITE_ATTEMPTS = 10;
 
     @Inject
     DynamoDbClient db;
@@ -53,6 +59,44 @@ public class ListsStore {
                 .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(partition), ":prefix", s(prefix))),
                 SingleTable.BY_PARENT + "|" + partition + "|" + prefix, limit, cursor);
+    }
+
+    /** One page of a base-table partition's items whose sort keys start with {@code prefix}. */
+    public Page<Map<String, AttributeValue>> partitionUnder(String pk, String prefix, int limit, String cursor) {
+        return page(QueryRequest.builder().keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix))),
+                "table|" + pk + "|" + prefix, limit, cursor);
+    }
+
+    /**
+     * Puts many new items outside any transaction: BatchWriteItem, {@value #BATCH_WRITE} a call, the items DynamoDB
+     * leaves unprocessed (throttling) put again after a growing pause. Each put stands alone, so callers write what
+     * makes the items visible (a head item) only after this returns.
+     */
+    public void putAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += BATCH_WRITE) {
+            List<WriteRequest> pending = items.subList(from, Math.min(items.size(), from + BATCH_WRITE)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    pause(attempt);
+                }
+                Map<String, List<WriteRequest>> request = Map.of(tableName, pending);
+                pending = db.batchWriteItem(r -> r.requestItems(request)).unprocessedItems().getOrDefault(tableName, List.of());
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        if (attempt > BATCH_WRITE_ATTEMPTS) {
+            throw new IllegalStateException("BatchWriteItem left items unprocessed after " + BATCH_WRITE_ATTEMPTS + " retries");
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One page of a {@value SingleTable#BY_PARENT} partition, newest (greatest sort key) first. */

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import org.redgrid.kernel.problem.FieldError;
 import org.redgrid.kernel.problem.ProblemException;
 import org.redgrid.kernel.security.Guard;
 import org.redgrid.kernel.time.Ids;
+import org.redgrid.lists.control.matching.CandidateGraph;
 import org.redgrid.lists.control.matching.GridPath;
 import org.redgrid.lists.control.matching.InvalidBatchException;
 import org.redgrid.lists.control.matching.MatchProposal;
@@ -46,8 +49,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ApplicationScoped
 public class Matching {
 
-    /** Demands and resources read for one batch: a community or street; a district splits into its streets. */
-    public static final int MAX_BATCH = 500;
+    /**
+     * Demands (and resources) read for one batch at most: a street's open list, stored in parts and paged. A district
+     * splits into its streets: its reading and writing would outlast the HTTP API's 30 s.
+     */
+    public static final int MAX_BATCH = 5_000;
+    /** Pairs decided (accepted and rejected together) in one call: each is its own transaction. */
+    public static final int MAX_DECIDE = 100;
     private static final Set<String> BATCH_LEVELS = Set.of(ListsGrid.COMMUNITY, ListsGrid.STREET);
 
     @Inject
@@ -64,12 +72,6 @@ public class Matching {
 
     @Inject
     Claims claims;
-
-    @Inject
-    Demands demands;
-
-    @Inject
-    Resources resources;
 
     /** A node's weights (匹配权重) and whether they were set for it. */
     public record Weights(String nodeCode, MatchWeights weights, boolean custom, long version) {
@@ -103,7 +105,11 @@ public class Matching {
         return storedWeights(place.code());
     }
 
-    /** Runs the matcher over the node's open demands and its street's active resources and stores the proposal. */
+    /**
+     * Runs the matcher over the node's open demands and its street's active resources and stores the proposal: one
+     * item per pair and per demand left without one (BatchWriteItem), then the head, last and conditionally, so a
+     * batch whose writing broke off is never listed or read (its parts stay unreachable).
+     */
     public MatchBatch run(String nodeCode) {
         GridPort.Place place = grid.named("nodeCode", nodeCode, BATCH_LEVELS, "匹配批次须为社区或街道");
         guard.require(ListsPermissions.MATCHING_WRITE, place.path());
@@ -130,28 +136,52 @@ public class Matching {
             }
         }
         MatchWeights weights = storedWeights(place.code()).weights();
+        Matcher matcher = new Matcher(weights);
+        CandidateGraph graph;
         MatchProposal proposal;
         try {
-            proposal = new Matcher(weights).propose(batchDemands, batchResources);
+            graph = matcher.candidates(batchDemands, batchResources);
+            proposal = matcher.propose(graph);
         } catch (InvalidBatchException e) {
             throw ProblemException.conflict(e.code(), e.getMessage());
         }
+        Map<String, Demand> demandsById = new HashMap<>();
+        open.forEach(d -> demandsById.put(d.id(), d));
+        Map<String, Resource> resourcesById = new HashMap<>();
+        active.forEach(r -> resourcesById.put(r.id(), r));
+        Set<String> withCandidates = new HashSet<>();
+        for (int i = 0; i < graph.demandCount(); i++) {
+            if (graph.edgeStart(i) < graph.edgeStart(i + 1)) {
+                withCandidates.add(graph.demand(i).id());
+            }
+        }
         Instant now = months.now();
-        MatchBatch batch = new MatchBatch(Ids.newId(now), place.code(), place.path(), guard.caller().username(), now.toString(),
-                weights, proposal.totalFit(), proposal.candidateEdges(), open.size(), batchResources.size(),
-                proposal.pairs().stream().map(p -> new MatchBatch.Pair(p.demandId(), p.resourceId(), p.fit(), null, null, null, null))
-                        .toList(), proposal.unmatchedDemandIds());
+        String id = Ids.newId(now);
+        List<Map<String, AttributeValue>> parts = new ArrayList<>();
+        proposal.pairs().forEach(p -> parts.add(MatchBatch.Pair.proposed(demandsById.get(p.demandId()), resourcesById.get(p.resourceId()),
+                p.fit()).toItem(id)));
+        int noCandidate = 0;
+        for (String demandId : proposal.unmatchedDemandIds()) {
+            boolean none = !withCandidates.contains(demandId);
+            noCandidate += none ? 1 : 0;
+            parts.add(MatchBatch.Pair.unmatched(demandsById.get(demandId), none ? MatchBatch.NO_CANDIDATE : MatchBatch.CAPACITY_TAKEN)
+                    .toItem(id));
+        }
+        store.putAll(parts);
+        MatchBatch batch = new MatchBatch(id, place.code(), place.path(), guard.caller().username(), now.toString(), weights,
+                proposal.totalFit(), proposal.candidateEdges(), open.size(), batchResources.size(), proposal.pairs().size(),
+                proposal.unmatchedDemandIds().size(), noCandidate, 0, 0, 0);
         Transaction tx = new Transaction();
         store.table().putNew(tx, batch.toItem(), () -> ProblemException.conflict("BATCH_EXISTS", "批次编号冲突，请重试"));
         store.table().commit(tx);
         return batch;
     }
 
+    /** A node's batches, newest first: one ByParent page of the heads (the index holds whole items). */
     public Page<MatchBatch> list(String under, int limit, String cursor) {
         GridPort.Place place = batchNode(under);
         guard.require(ListsPermissions.MATCHING_READ, place.path());
-        return store.follow(store.byParentNewestFirst(Keys.batchesOf(place.code()), limit, cursor),
-                b -> SingleTable.key(Attr.str(b, SingleTable.PK), Keys.BATCH_SK), b -> load(Attr.str(b, "id")));
+        return store.byParentNewestFirst(Keys.batchesOf(place.code()), limit, cursor).map(MatchBatch::fromItem);
     }
 
     public MatchBatch get(String id) {
@@ -160,79 +190,140 @@ public class Matching {
         return b;
     }
 
+    /**
+     * One page of a batch's proposed pairs (or, with {@code unmatched}, of its demands left without one), ordered by
+     * grid path: one Query of the batch's partition, narrowed by {@code begins_with} to the node {@code under} names.
+     */
+    public Page<MatchBatch.Pair> pairs(String id, String under, boolean unmatched, int limit, String cursor) {
+        MatchBatch b = get(id);
+        String path = b.nodePath();
+        if (under != null && !under.isBlank()) {
+            path = grid.node(under).path();
+            if (!path.startsWith(b.nodePath())) {
+                throw ProblemException.invalidField("grid", "NOT_IN_BATCH", "该网格不在本批次的范围内");
+            }
+        }
+        String prefix = unmatched ? Keys.unmatchedUnder(path) : Keys.pairsUnder(path);
+        return store.partitionUnder(Keys.batch(id), prefix, limit, cursor).map(MatchBatch.Pair::fromItem);
+    }
+
     /** A pair staff accept: as proposed, or edited to another resource. */
     public record Acceptance(String demandId, String resourceId) {
+    }
+
+    /** What a decision call answers: the batch's head with its counters, and the pairs named, as now decided. */
+    public record Decided(MatchBatch batch, List<MatchBatch.Pair> pairs) {
     }
 
     /**
      * Records staff's decisions: each accepted pair becomes a claim by the resource's owner (under the claim rules,
      * with its decision in the same transaction), a refused claim is recorded as FAILED with the refusal's code,
-     * a rejected demand as REJECTED. Each demand of a batch is decided once.
+     * a rejected demand as REJECTED. Each demand of a batch is decided once (a condition on its pair item). Only the
+     * pairs named are read (BatchGetItem of the demands, then of their pair items), at most {@value #MAX_DECIDE} a call.
      */
-    public MatchBatch decide(String id, List<Acceptance> accept, List<String> reject) {
-        MatchBatch batch = load(id);
+    public Decided decide(String id, List<Acceptance> accept, List<String> reject) {
+        MatchBatch batch = get(id);
         guard.require(ListsPermissions.MATCHING_WRITE, batch.nodePath());
-        Set<String> inBatch = new HashSet<>();
-        batch.pairs().forEach(p -> inBatch.add(p.demandId()));
-        inBatch.addAll(batch.unmatchedDemandIds());
+        if (accept.size() + reject.size() > MAX_DECIDE) {
+            throw ProblemException.invalidField("accept", "TOO_MANY", "一次最多处理 " + MAX_DECIDE + " 项，请分批处理");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        Set<String> named = new HashSet<>();
         for (int i = 0; i < accept.size(); i++) {
-            check(errors, "accept[" + i + "].demandId", accept.get(i).demandId(), inBatch, named);
+            named(errors, fields, "accept[" + i + "].demandId", accept.get(i).demandId());
         }
         for (int i = 0; i < reject.size(); i++) {
-            check(errors, "reject[" + i + "]", reject.get(i), inBatch, named);
+            named(errors, fields, "reject[" + i + "]", reject.get(i));
         }
         Checks.raise(errors);
+        Map<String, Demand> named = new HashMap<>();
+        store.table().getAll(fields.keySet().stream().map(d -> SingleTable.key(Keys.demand(d), Keys.DEMAND_SK)).toList())
+                .forEach(item -> named.put(Attr.str(item, "id"), Demand.fromItem(item)));
+        List<Map<String, AttributeValue>> pairKeys = new ArrayList<>();
+        named.values().forEach(d -> {
+            pairKeys.add(SingleTable.key(Keys.batch(id), Keys.pair(d.gridPath(), d.id())));
+            pairKeys.add(SingleTable.key(Keys.batch(id), Keys.unmatched(d.gridPath(), d.id())));
+        });
+        Map<String, MatchBatch.Pair> pairs = new HashMap<>();
+        store.table().getAll(pairKeys).forEach(item -> pairs.put(Attr.str(item, "demandId"), MatchBatch.Pair.fromItem(item)));
+        fields.forEach((demandId, field) -> {
+            if (!pairs.containsKey(demandId)) {
+                errors.add(new FieldError(field, "NOT_IN_BATCH", "需求 " + demandId + " 不在本批次中"));
+            }
+        });
+        Checks.raise(errors);
+        pairs.values().stream().filter(p -> p.decision() != null).findFirst().ifPresent(p -> {
+            throw decidedAlready(p.demandId());
+        });
+        Map<String, Resource> chosen = new HashMap<>();
+        store.table().getAll(accept.stream().map(a -> SingleTable.key(Keys.resource(a.resourceId()), Keys.RESOURCE_SK)).toList())
+                .forEach(item -> chosen.put(Attr.str(item, "id"), Resource.fromItem(item)));
         String me = guard.caller().username();
+        List<MatchBatch.Pair> decided = new ArrayList<>();
         for (Acceptance a : accept) {
-            Transaction tx = new Transaction();
+            MatchBatch.Pair pair = pairs.get(a.demandId());
+            MatchBatch.Pair done;
             try {
-                Demand demand = demands.load(a.demandId());
-                Resource resource = resources.load(a.resourceId());
-                decision(tx, id, a.demandId(), MatchBatch.ACCEPTED, null, a.resourceId(), me);
-                claims.add(tx, demand, resource, Demand.VIA_MATCHING, me);
+                Resource resource = Optional.ofNullable(chosen.get(a.resourceId()))
+                        .orElseThrow(() -> ProblemException.notFound("RESOURCE_NOT_FOUND", "资源不存在"));
+                Transaction tx = new Transaction();
+                done = decision(tx, id, pair, MatchBatch.ACCEPTED, null, a.resourceId(), me);
+                claims.add(tx, named.get(a.demandId()), resource, Demand.VIA_MATCHING, me);
                 store.table().commit(tx);
             } catch (ProblemException refused) {
                 if ("PAIR_DECIDED".equals(refused.code())) {
                     throw refused;
                 }
                 Transaction failed = new Transaction();
-                decision(failed, id, a.demandId(), MatchBatch.FAILED, refused.code(), a.resourceId(), me);
+                done = decision(failed, id, pair, MatchBatch.FAILED, refused.code(), a.resourceId(), me);
                 store.table().commit(failed);
             }
+            decided.add(done);
         }
         for (String demandId : reject) {
             Transaction tx = new Transaction();
-            decision(tx, id, demandId, MatchBatch.REJECTED, null, null, me);
+            decided.add(decision(tx, id, pairs.get(demandId), MatchBatch.REJECTED, null, null, me));
             store.table().commit(tx);
         }
-        return load(id);
+        return new Decided(load(id), decided);
     }
 
     MatchBatch load(String id) {
-        List<Map<String, AttributeValue>> items = store.table().partition(Keys.batch(id));
-        if (items.stream().noneMatch(i -> Keys.BATCH_SK.equals(Attr.str(i, SingleTable.SK)))) {
-            throw ProblemException.notFound("BATCH_NOT_FOUND", "匹配批次不存在");
+        return MatchBatch.fromItem(store.existing(Keys.batch(id), Keys.BATCH_SK, "BATCH_NOT_FOUND", "匹配批次不存在"));
+    }
+
+    /**
+     * Adds to {@code tx} the decision on {@code pair}: set on its item unless one is there already (409 PAIR_DECIDED),
+     * and counted on the head; answers the pair as decided.
+     */
+    private MatchBatch.Pair decision(Transaction tx, String batchId, MatchBatch.Pair pair, String decision, String code,
+            String resourceId, String by) {
+        String at = months.now().toString();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":decision", s(decision), ":by", s(by), ":at", s(at)));
+        StringBuilder set = new StringBuilder("SET decision = :decision, decidedBy = :by, decidedAt = :at");
+        if (code != null) {
+            set.append(", decisionCode = :code");
+            values.put(":code", s(code));
         }
-        return MatchBatch.fromItems(items);
+        if (resourceId != null) {
+            set.append(", decidedResourceId = :resource");
+            values.put(":resource", s(resourceId));
+        }
+        store.table().update(tx, SingleTable.key(Keys.batch(batchId), pair.sortKey()), u -> u.updateExpression(set.toString())
+                .conditionExpression("attribute_exists(pk) AND attribute_not_exists(decision)").expressionAttributeValues(values),
+                () -> decidedAlready(pair.demandId()));
+        store.table().update(tx, SingleTable.key(Keys.batch(batchId), Keys.BATCH_SK), u -> u.updateExpression("ADD #n :one")
+                .expressionAttributeNames(Map.of("#n", decision)).expressionAttributeValues(Map.of(":one", Attr.n(1))),
+                () -> ProblemException.notFound("BATCH_NOT_FOUND", "匹配批次不存在"));
+        return pair.decided(decision, code, resourceId, by, at);
     }
 
-    private void decision(Transaction tx, String batchId, String demandId, String decision, String code, String resourceId,
-            String by) {
-        Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(Keys.batch(batchId), Keys.decision(demandId)));
-        item.put("demandId", s(demandId));
-        item.put("decision", s(decision));
-        Attr.putIfPresent(item, "decisionCode", code);
-        Attr.putIfPresent(item, "resourceId", resourceId);
-        item.put("decidedBy", s(by));
-        store.table().putNew(tx, item, () -> ProblemException.conflict("PAIR_DECIDED", "该需求在本批次中已处理").with("demandId", demandId));
+    private static ProblemException decidedAlready(String demandId) {
+        return ProblemException.conflict("PAIR_DECIDED", "该需求在本批次中已处理").with("demandId", demandId);
     }
 
-    private static void check(List<FieldError> errors, String field, String demandId, Set<String> inBatch, Set<String> named) {
-        if (!inBatch.contains(demandId)) {
-            errors.add(new FieldError(field, "NOT_IN_BATCH", "需求 " + demandId + " 不在本批次中"));
-        } else if (!named.add(demandId)) {
+    private static void named(List<FieldError> errors, Map<String, String> fields, String field, String demandId) {
+        if (fields.putIfAbsent(demandId, field) != null) {
             errors.add(new FieldError(field, "DUPLICATE", "需求 " + demandId + " 重复出现"));
         }
     }

@@ -11,6 +11,8 @@ public final class Keys {
     public static final String PROJECT_SK = "PROJECT";
     public static final String WEIGHTS_SK = "WEIGHTS";
     public static final String BATCH_SK = "BATCH";
+    private static final String PAIR = "PAIR#";
+    private static final String UNMATCHED = "UNMATCHED#";
     public static final String IMPORT_SK = "IMPORT";
     /** The sort key of a node's current counters; monthly ones are {@link #month(String)}. */
     public static final String NOW = "NOW";
@@ -95,9 +97,26 @@ public final class Keys {
         return "BATCH#" + id;
     }
 
-    /** A batch's decision on one of its demands, next to the batch item: one decision per demand. */
-    public static String decision(String demandId) {
-        return "DECISION#" + demandId;
+    /**
+     * The sort-key prefix of a batch's proposed pairs (next to its head {@link #BATCH_SK}) in a grid or node:
+     * "/D01/S01/C01/G01/" → "PAIR#/D01/S01/C01/G01/", so a node's pairs are one {@code begins_with}.
+     */
+    public static String pairsUnder(String path) {
+        return PAIR + path;
+    }
+
+    /** A proposed pair of a batch, keyed by its demand's grid path and id: a grid's pairs page together. */
+    public static String pair(String gridPath, String demandId) {
+        return PAIR + gridPath + demandId;
+    }
+
+    /** The sort-key prefix of a batch's demands left without a pair, as {@link #pairsUnder(String)}. */
+    public static String unmatchedUnder(String path) {
+        return UNMATCHED + path;
+    }
+
+    public static String unmatched(String gridPath, String demandId) {
+        return UNMATCHED + gridPath + demandId;
     }
 
     public static String batchesOf(String nodeCode) {

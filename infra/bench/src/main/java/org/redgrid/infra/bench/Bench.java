@@ -583,10 +583,14 @@ public final class Bench {
         String table = markdown(results);
         System.out.println(table + "\n" + load);
         if (settings == FULL) {
-            Files.writeString(checkout.resolve("infra/bench/RESULTS.md"), "# RedGrid benchmark results\n\n"
+            Path file = checkout.resolve("infra/bench/RESULTS.md");
+            // The street batch's section is written by its own run (infra/bench/street) and kept here.
+            String previous = Files.exists(file) ? Files.readString(file) : "";
+            String street = previous.contains(StreetBatch.MARK) ? "\n" + previous.substring(previous.indexOf(StreetBatch.MARK)) : "";
+            Files.writeString(file, "# RedGrid benchmark results\n\n"
                     + "Written by a full run of `infra/bench/run` (see README). Every ratio compares figures measured in the same run.\n"
                     + "Targets: start-up ratio ≤ 1.1, request overhead ≤ 1.2 at p50, units ratio 1.0, no Scan.\n\n"
-                    + table + "\n" + load + "\n" + READING);
+                    + table + "\n" + load + "\n" + READING + street);
         }
         System.exit(0);
     }

@@ -107,7 +107,7 @@ final class DomainScenarios {
         return settings == Bench.FULL ? 4 : 2;
     }
 
-    private FunctionProcess start(SamTemplate template, String function, int instance, Path root, String ric, LocalRedGrid local)
+    FunctionProcess start(SamTemplate template, String function, int instance, Path root, String ric, LocalRedGrid local)
             throws Exception {
         Map<String, String> env = new LinkedHashMap<>(template.environment(function));
         env.putAll(LocalRedGrid.dynamoEnvironment(local.dynamoEndpoint()));
@@ -222,7 +222,7 @@ final class DomainScenarios {
     }
 
     /** The function's answer (the Lambda HTTP response) and how long the invocation took. */
-    private record Answer(double ms, JsonNode response) {
+    record Answer(double ms, JsonNode response) {
 
         JsonNode body() throws Exception {
             return JSON.readTree(response.path("body").asText("{}"));
@@ -240,7 +240,7 @@ final class DomainScenarios {
     }
 
     /** Invokes the function; {@code expected} 0 accepts any answer, otherwise another status fails the benchmark. */
-    private static Answer invoke(FunctionProcess fn, String method, String path, Map<String, String> claims, Object body, int expected)
+    static Answer invoke(FunctionProcess fn, String method, String path, Map<String, String> claims, Object body, int expected)
             throws Exception {
         HttpApiEvent event = HttpApiEvent.request(method, path).header("accept", "application/json").claims(claims);
         if (body != null) {
@@ -255,7 +255,7 @@ final class DomainScenarios {
         return a;
     }
 
-    private static Map<String, String> claims(String login, String group) {
+    static Map<String, String> claims(String login, String group) {
         return Map.of("sub", login, "cognito:username", login, "cognito:groups", "[" + group + "]");
     }
 
