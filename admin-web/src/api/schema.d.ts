@@ -69,6 +69,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkin/calendars/{district}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本区某年的工作日历（未设置时按周一至周五，set 为 false） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkCalendar"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** 设置本区某年的法定节假日与调休上班日（整年替换；须带读取时的版本号，重复提交无变化） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewWorkCalendar"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkin/clock": {
         parameters: {
             query?: never;
@@ -10576,6 +10705,12 @@ export interface components {
             name: string;
             nodeCode: string;
         };
+        NewWorkCalendar: {
+            /** Format: int64 */
+            version: number;
+            holidays?: components["schemas"]["WorkCalendarDay"][];
+            workdays?: components["schemas"]["WorkCalendarDay"][];
+        };
         NodeChanges: {
             name?: string;
             category?: string;
@@ -11339,6 +11474,22 @@ export interface components {
             custom?: boolean;
             /** Format: int64 */
             version?: number;
+        };
+        WorkCalendar: {
+            district?: string;
+            /** Format: int32 */
+            year?: number;
+            set?: boolean;
+            /** Format: int64 */
+            version?: number;
+            holidays?: components["schemas"]["WorkCalendarDay"][];
+            workdays?: components["schemas"]["WorkCalendarDay"][];
+            updatedBy?: string;
+            updatedAt?: string;
+        };
+        WorkCalendarDay: {
+            date?: string;
+            name?: string;
         };
         /** @description RFC 9457 problem details with a stable code and zh-CN texts */
         Problem: {

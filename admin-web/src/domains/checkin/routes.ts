@@ -9,6 +9,7 @@ export default [
   { path: 'check-in/registrations', component: () => import('./pages/RegistrationsPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.registrations', order: 210 } },
   { path: 'check-in/board', component: () => import('./pages/BoardPage.vue'), meta: { permission: 'checkin.registration.read', title: 'checkin.menu.board', order: 220 } },
   { path: 'check-in/attendance', component: () => import('./pages/AttendancePage.vue'), meta: { permission: 'checkin.attendance.read', title: 'checkin.menu.attendance', order: 230 } },
+  { path: 'check-in/calendar', component: () => import('./pages/WorkCalendarPage.vue'), meta: { permission: 'checkin.calendar.write', title: 'checkin.menu.calendar', order: 235 } },
   { path: 'check-in/ledger', component: () => import('./pages/LedgerPage.vue'), meta: { permission: 'checkin.service.read', title: 'checkin.menu.ledger', order: 240 } },
   { path: 'check-in/evaluation', component: () => import('./pages/EvaluationPage.vue'), meta: { permission: 'checkin.evaluation.read', title: 'checkin.menu.evaluation', order: 250 } },
   { path: 'check-in/employer', component: () => import('./pages/EmployerPage.vue'), meta: { permission: 'checkin.employer.read', title: 'checkin.menu.employer', order: 260 } },

@@ -2,7 +2,7 @@ import type zh from './zh-CN'
 
 const en: typeof zh = {
   menu: {
-    registrations: 'Registrations', board: 'Public board', attendance: 'Attendance', ledger: 'Service ledger', evaluation: 'Year-end evaluation', employer: 'Our staff', employers: 'Employer ranking',
+    registrations: 'Registrations', board: 'Public board', attendance: 'Attendance', ledger: 'Service ledger', evaluation: 'Year-end evaluation', employer: 'Our staff', employers: 'Employer ranking', calendar: 'Work calendar',
   },
   m: {
     register: 'Register at home', clock: 'Clock in', service: 'Log a service', mine: 'My service', leave: 'Leave', confirm: 'Confirm a service',
@@ -78,6 +78,13 @@ const en: typeof zh = {
     leaveSent: 'Sent for approval', toConfirm: 'Services for my household', confirmService: 'Confirm it was done', rating: 'Rating', comment: 'Comment (optional)',
     confirmedThanks: 'Confirmed, thank you!', alreadyConfirmed: 'Confirmed', noServices: 'Nothing to confirm', notRegistered: 'Not registered yet',
     notGridStaff: 'You have no grid to clock in at', pickDate: 'Choose a date',
+  },
+  workCalendar: {
+    selectDistrict: 'Pick a district on the left', set: 'Set (version {v})', notSet: 'Not set: working days are Monday to Friday',
+    holiday: 'Holiday', workday: 'Working weekend day', kind: 'Kind', name: 'Name', namePlaceholder: 'e.g. Spring Festival', remove: 'Remove',
+    none: 'No holidays or working weekend days marked yet', month: 'Month {m}', conflict: 'Someone else changed the calendar; it was reloaded, check it and save again',
+    hint: 'Click a weekday to mark a holiday, a Saturday or Sunday to mark a working day, click again to undo; attendance and the year-end evaluation count duty days by it once saved.',
+    week: { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' },
   },
 }
 

@@ -6,7 +6,7 @@ import type { components } from '../../../api/schema'
  */
 export default {
   menu: {
-    registrations: '报到审核', board: '亮身份公示', attendance: '考勤日历', ledger: '服务台账', evaluation: '年终考评', employer: '本单位报到', employers: '单位排名',
+    registrations: '报到审核', board: '亮身份公示', attendance: '考勤日历', ledger: '服务台账', evaluation: '年终考评', employer: '本单位报到', employers: '单位排名', calendar: '工作日历',
   },
   m: {
     register: '在职党员报到', clock: '打卡', service: '登记服务', mine: '我的服务', leave: '请销假', confirm: '服务确认',
@@ -75,5 +75,12 @@ export default {
     myLeave: '我的请假', cancelLeave: '撤销/销假', leaveSent: '已提交，等待审批', toConfirm: '为我家提供的服务', confirmService: '确认已服务',
     rating: '评价', comment: '留言（可选）', confirmedThanks: '已确认，谢谢！', alreadyConfirmed: '已确认', noServices: '暂无需要确认的服务', notRegistered: '尚未报到',
     notGridStaff: '你没有可打卡的网格', pickDate: '选择日期',
+  },
+  workCalendar: {
+    selectDistrict: '请在左侧选择区', set: '已设置（第 {v} 版）', notSet: '未设置：按周一至周五计算工作日',
+    holiday: '节假日', workday: '调休上班', kind: '类型', name: '名称', namePlaceholder: '如：春节、国庆节调休', remove: '移除',
+    none: '尚未标注节假日或调休', month: '{m} 月', conflict: '工作日历已被他人修改，已为您重新载入，请核对后再保存',
+    hint: '点击工作日标为节假日，点击周六、周日标为调休上班日，再次点击恢复；保存后考勤与年终考评按此计算应出勤日。',
+    week: { mon: '一', tue: '二', wed: '三', thu: '四', fri: '五', sat: '六', sun: '日' },
   },
 }

@@ -45,6 +45,22 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
         /** Who requested the leave {@link #freshLeaveA1()} made last: the only one who may cancel it. */
         Map<String, String> requester;
         private EvaluationAccess.Targets eval;
+        private String otherDistrict;
+
+        /** A district beside the demo one, whose calendar no admin of the demo district may set. */
+        synchronized String otherDistrict() {
+            if (otherDistrict == null) {
+                otherDistrict = d.prefix + "X";
+                Gateway.Reply r = Gateway.post(districtAdmin(otherDistrict), "/directory/nodes",
+                        Map.of("code", otherDistrict, "name", "邻区", "level", "DISTRICT"));
+                org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r::toString);
+            }
+            return otherDistrict;
+        }
+
+        static Map<String, String> districtAdmin(String district) {
+            return Tokens.idToken("district-" + district, "district-admin@" + district);
+        }
 
         /** The targets of the evaluation and employer routes, built when a case first needs them. */
         synchronized EvaluationAccess.Targets eval() {
@@ -138,6 +154,7 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 + Gateway.get(f.d.adminB, "/checkin/grids/" + f.d.gridB1 + "/ledger?quarter=" + quarter()).body()
                 + Gateway.get(f.d.adminB, "/checkin/leave/pending?under=" + f.d.communityB).body()
                 + Gateway.get(f.d.adminB, "/checkin/services/" + f.serviceForB).body()
+                + Gateway.get(Fixture.districtAdmin(f.otherDistrict()), CalendarTest.path(f.otherDistrict(), 2030)).body()
                 + EvaluationAccess.snapshot(f);
     }
 
@@ -223,7 +240,13 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("quarter", f.freshQuarter()), f -> f.leaderA1, leaderB1, 201),
                 // The publication (公示) is for everyone signed in, like the board.
                 new Case<>("/checkin/grids/{code}/publications/{quarter}", "GET", f -> "/checkin/grids/" + f.d.gridA1 + "/publications/2020Q4",
-                        null, resident, null, 200)), EvaluationAccess.cases());
+                        null, resident, null, 200),
+                // Any staff member in the district reads its calendar; staff of another district do not.
+                new Case<>("/checkin/calendars/{district}/{year}", "GET", f -> CalendarTest.path(f.d.district, 2030), null,
+                        workerA1, f -> Fixture.districtAdmin(f.d.prefix + "Y"), 200),
+                new Case<>("/checkin/calendars/{district}/{year}", "PUT", f -> CalendarTest.path(f.d.district, 2030),
+                        f -> CalendarTest.calendar(0, List.of(CalendarTest.day(java.time.LocalDate.of(2030, 1, 1), "元旦")), List.of()),
+                        f -> f.d.districtAdmin, f -> f.d.streetAdmin, 200)), EvaluationAccess.cases());
     }
 
     @Override
@@ -254,6 +277,8 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Cross<>("/checkin/services/{id}/confirm", "POST", f -> "/checkin/services/" + f.serviceForB + "/confirm",
                         f -> Map.of("rating", 1), f -> f.residentA),
                 new Cross<>("/checkin/grids/{code}/publications", "POST", f -> "/checkin/grids/" + f.d.gridB1 + "/publications",
-                        f -> Map.of("quarter", "2020Q4"), f -> f.leaderA1)), EvaluationAccess.crossCases());
+                        f -> Map.of("quarter", "2020Q4"), f -> f.leaderA1),
+                new Cross<>("/checkin/calendars/{district}/{year}", "PUT", f -> CalendarTest.path(f.otherDistrict(), 2030),
+                        f -> CalendarTest.calendar(0, List.of(), List.of()), f -> f.d.districtAdmin)), EvaluationAccess.crossCases());
     }
 }

@@ -55,6 +55,11 @@ public class CheckinPermissions implements DomainPermissions {
     /** Set evaluation rules, propose, override and finalise in one's community. */
     public static final String EVALUATION_WRITE = "checkin.evaluation.write";
 
+    /** Read one's district's work calendar (工作日历): every staff member in the district. */
+    public static final String CALENDAR_READ = "checkin.calendar.read";
+    /** Set the district's public holidays and working weekend days (district admins). */
+    public static final String CALENDAR_WRITE = "checkin.calendar.write";
+
     private static final Map<String, String> ALL = new LinkedHashMap<>();
     static {
         ALL.put(SELF_WRITE, "本人报到");
@@ -77,6 +82,8 @@ public class CheckinPermissions implements DomainPermissions {
         ALL.put(ROSTER_WRITE, "上传本单位花名册");
         ALL.put(EVALUATION_READ, "查看辖区年终考评");
         ALL.put(EVALUATION_WRITE, "设置考评规则、提出、改评与定稿");
+        ALL.put(CALENDAR_READ, "查看本区工作日历");
+        ALL.put(CALENDAR_WRITE, "设置本区法定节假日与调休");
     }
 
     @Override

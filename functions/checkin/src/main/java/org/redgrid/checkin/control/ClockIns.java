@@ -3,7 +3,6 @@ package org.redgrid.checkin.control;
 import static org.redgrid.kernel.dynamo.Attr.s;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.checkin.entity.ClockIn;
 import org.redgrid.checkin.entity.Keys;
 import org.redgrid.checkin.entity.LeaveDay;
+import org.redgrid.checkin.entity.WorkCalendar;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -56,6 +56,9 @@ public class ClockIns {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    WorkCalendars calendars;
 
     /** "08:30-17:30" in {@link #zone}; an end before the start spans midnight; start equal to end: all day. */
     @ConfigProperty(name = "redgrid.checkin.duty-window")
@@ -102,7 +105,7 @@ public class ClockIns {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :month)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.attendance(place.code(), memberId)), ":month", s(month.toString())))
                 .build();
-        return sheet(memberId, place.code(), month, all(query));
+        return sheet(memberId, place.code(), month, all(query), calendars.of(place, month.getYear()));
     }
 
     /** A grid's month for every member with a clock-in, an attempt or a leave day in it (考勤日历): one Query. */
@@ -117,32 +120,29 @@ public class ClockIns {
         for (Map<String, AttributeValue> item : all(query)) {
             byMember.computeIfAbsent(Attr.str(item, "memberId"), m -> new ArrayList<>()).add(item);
         }
+        WorkCalendar calendar = calendars.of(place, month.getYear());
         List<GridAttendance.Member> members = new ArrayList<>();
-        byMember.forEach((memberId, items) -> members.add(GridAttendance.Member.of(sheet(memberId, place.code(), month, items), zone)));
-        return new GridAttendance(place.code(), month.toString(), workingDays(month, LocalDate.MAX), members);
+        byMember.forEach((memberId, items) -> members.add(GridAttendance.Member.of(sheet(memberId, place.code(), month, items, calendar), zone)));
+        return new GridAttendance(place.code(), month.toString(), workingDays(calendar, month, LocalDate.MAX), members);
     }
 
-    private AttendanceSheet sheet(String memberId, String gridCode, YearMonth month, List<Map<String, AttributeValue>> items) {
+    private AttendanceSheet sheet(String memberId, String gridCode, YearMonth month, List<Map<String, AttributeValue>> items,
+            WorkCalendar calendar) {
         List<LeaveDay> leave = items.stream().filter(LeaveDay::isLeave).map(LeaveDay::fromItem).toList();
         List<ClockIn> all = items.stream().filter(i -> !LeaveDay.isLeave(i)).map(ClockIn::fromItem).toList();
         List<ClockIn> clockIns = all.stream().filter(c -> !ClockIn.OUTSIDE.equals(c.kind())).toList();
         Set<String> present = clockIns.stream().filter(c -> "IN".equals(c.kind())).map(ClockIn::day).collect(Collectors.toSet());
         Set<String> onLeave = leave.stream().map(LeaveDay::day).collect(Collectors.toSet());
-        List<String> missed = workingDays(month, LocalDate.now(clock.withZone(zone))).stream()
+        List<String> missed = workingDays(calendar, month, LocalDate.now(clock.withZone(zone))).stream()
                 .filter(d -> !present.contains(d) && !onLeave.contains(d)).toList();
         return new AttendanceSheet(memberId, gridCode, month.toString(), clockIns, missed,
                 all.stream().filter(c -> ClockIn.OUTSIDE.equals(c.kind())).toList(), leave);
     }
 
-    /** Monday to Friday of the month, before {@code today}. */
-    private static List<String> workingDays(YearMonth month, LocalDate today) {
-        List<String> days = new ArrayList<>();
-        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()) && d.isBefore(today); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(d.toString());
-            }
-        }
-        return days;
+    /** The month's working days by the district's work calendar, before {@code today}. */
+    private static List<String> workingDays(WorkCalendar calendar, YearMonth month, LocalDate today) {
+        LocalDate end = month.atEndOfMonth().plusDays(1);
+        return calendar.workingDays(month.atDay(1), today.isBefore(end) ? today : end).map(LocalDate::toString).toList();
     }
 
     private List<Map<String, AttributeValue>> all(QueryRequest query) {

@@ -26,6 +26,7 @@ import org.redgrid.checkin.entity.MemberEvaluation;
 import org.redgrid.checkin.entity.MemberRegistration;
 import org.redgrid.checkin.entity.RegistrationStatus;
 import org.redgrid.checkin.entity.RosterTally;
+import org.redgrid.checkin.entity.WorkCalendar;
 import org.redgrid.kernel.dynamo.Attr;
 import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.SingleTable;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
  * then finalisation, after which nothing changes and each employer unit reads its staff's grades in one Query.
  * Proposals also keep each employer's participation counter (members with verified service in the year).
  * A proposal reads, per member, their kept year totals (one BatchGet for all) and their clock-ins of the year at
- * their grid (one Query each, {@link YearAttendance}).
+ * their grid (one Query each, {@link YearAttendance}) counted by the district's work calendar (one GetItem).
  */
 @ApplicationScoped
 public class Evaluations {
@@ -149,9 +150,10 @@ public class Evaluations {
 
         List<MemberEvaluation[]> changes = new ArrayList<>(); // {before or null, after or null}
         Map<String, Boolean> present = new HashMap<>();
+        WorkCalendar calendar = calendars.of(place, Integer.parseInt(year));
         for (MemberRegistration m : members) {
             present.put(m.memberId(), true);
-            YearAttendance.Days days = attendance.of(m.gridCode(), m.memberId(), Integer.parseInt(year));
+            YearAttendance.Days days = attendance.of(calendar, m.gridCode(), m.memberId(), Integer.parseInt(year));
             EvaluationRules.YearTotals t = totals.getOrDefault(Keys.serviceTotals(m.memberId()), EvaluationRules.YearTotals.NONE)
                     .withAttendance(days.duty(), days.attended());
             List<EvaluationRules.Criterion> breakdown = rules.breakdown(t);
@@ -207,6 +209,9 @@ public class Evaluations {
 
     @Inject
     YearAttendance attendance;
+
+    @Inject
+    WorkCalendars calendars;
 
     private void write(Transaction tx, MemberEvaluation before, MemberEvaluation after) {
         if (after == null) {

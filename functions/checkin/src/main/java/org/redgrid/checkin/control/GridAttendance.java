@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A grid's attendance calendar for one month (网格考勤日历): per member, each day with a clock-in, leave or refused
  * attempt, and the member's anomalies, all read with one Query.
  *
- * @param workingDays Monday to Friday of the month
+ * @param workingDays the month's working days by the district's work calendar (工作日历)
  */
 @RegisterForReflection
 public record GridAttendance(String gridCode, String month, List<String> workingDays, List<Member> members) {

@@ -1,7 +1,6 @@
 package org.redgrid.checkin.control;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -13,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redgrid.checkin.entity.Keys;
+import org.redgrid.checkin.entity.LeaveDay;
+import org.redgrid.checkin.entity.WorkCalendar;
 import org.redgrid.kernel.dynamo.Attr;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,9 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A cadre's attendance over a year at their grid (年度出勤), for the year-end evaluation: duty days are the working
- * days (Monday to Friday) of the year before today (and today once clocked in), attended days those with a clock-in.
- * Public holidays and approved leave are not yet taken off the duty days. One Query of the member's
- * clock-ins at the grid for the year; a member without any clock-in that year is no cadre (0 duty days).
+ * days of the district's work calendar (工作日历: public holidays off, 调休 weekend days on) before today (and today
+ * once clocked in), less the days of approved leave; attended days are duty days with a clock-in. One Query of the
+ * member's attendance items at the grid for the year — clock-ins ({@code <day>#IN}) and leave days
+ * ({@code <day>#LEAVE}) share the partition, as on the month sheet; a member without any clock-in that year is no
+ * cadre (0 duty days).
  */
 @ApplicationScoped
 public class YearAttendance {
@@ -41,17 +44,22 @@ public class YearAttendance {
     @ConfigProperty(name = "redgrid.checkin.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
-    public Days of(String gridCode, String memberId, int year) {
+    /** {@code calendar}: the year's calendar of the grid's district, read once for all the members of a request. */
+    public Days of(WorkCalendar calendar, String gridCode, String memberId, int year) {
         QueryRequest query = QueryRequest.builder().tableName(store.table().name())
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
                 .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.attendance(gridCode, memberId)), ":year", Attr.s(year + "-")))
                 .projectionExpression("sk").build();
         Set<LocalDate> attended = new HashSet<>();
+        Set<LocalDate> onLeave = new HashSet<>();
         for (QueryResponse page : store.table().db().queryPaginator(query)) {
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = Attr.str(item, "sk");
+                LocalDate day = LocalDate.parse(sk.substring(0, 10));
                 if (sk.endsWith("#IN")) {
-                    attended.add(LocalDate.parse(sk.substring(0, 10)));
+                    attended.add(day);
+                } else if (sk.endsWith("#" + LeaveDay.KIND)) {
+                    onLeave.add(day);
                 }
             }
         }
@@ -60,14 +68,12 @@ public class YearAttendance {
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate end = LocalDate.of(year, 12, 31).isBefore(today) ? LocalDate.of(year, 12, 31).plusDays(1) : today;
-        long duty = LocalDate.of(year, 1, 1).datesUntil(end).filter(YearAttendance::working).count();
-        long counted = attended.stream().filter(d -> d.isBefore(end) && working(d)).count();
+        Set<LocalDate> duty = new HashSet<>();
+        calendar.workingDays(LocalDate.of(year, 1, 1), end).filter(d -> !onLeave.contains(d)).forEach(duty::add);
         // Today counts once the cadre has clocked in: a day not yet over is no missed day.
-        long today1 = attended.contains(today) && working(today) ? 1 : 0;
-        return new Days(duty + today1, counted + today1);
-    }
-
-    private static boolean working(LocalDate d) {
-        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        if (attended.contains(today) && calendar.isWorking(today) && !onLeave.contains(today)) {
+            duty.add(today);
+        }
+        return new Days(duty.size(), attended.stream().filter(duty::contains).count());
     }
 }

@@ -97,4 +97,9 @@ public final class Keys {
     }
 
     public static final String PUBLICATION_SK = "#SUMMARY";
+
+    /** A district's work calendars (工作日历), one item per year (sort key "2026"). */
+    public static String calendar(String districtCode) {
+        return "CALENDAR#" + districtCode;
+    }
 }

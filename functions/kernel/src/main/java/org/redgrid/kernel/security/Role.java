@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public enum Role {
     /** 区级管理员 */
-    DISTRICT_ADMIN("district-admin", "区级管理员", Home.CONSOLE, Table.ADMIN),
+    DISTRICT_ADMIN("district-admin", "区级管理员", Home.CONSOLE, Table.DISTRICT_ADMIN),
     /** 街道管理员 */
     STREET_ADMIN("street-admin", "街道管理员", Home.CONSOLE, Table.ADMIN),
     /** 社区管理员 */
@@ -52,10 +52,12 @@ public enum Role {
                 "checkin.registration.read", "checkin.registration.review", "checkin.board.read", "checkin.attendance.read",
                 "checkin.service.read", "checkin.service.verify",
                 "checkin.leave.review", "checkin.publication.write",
-                "checkin.employers.write", "checkin.employers.read", "checkin.evaluation.read",
+                "checkin.employers.write", "checkin.employers.read", "checkin.evaluation.read", "checkin.calendar.read",
                 "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
                 "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.project.write",
                 "lists.matching.read", "lists.matching.write", "lists.indicators.read");
+        /** A district admin also keeps the district's work calendar (法定节假日与调休). */
+        static final Set<String> DISTRICT_ADMIN = union(ADMIN, Set.of("checkin.calendar.write"));
         /** A community admin also evaluates its own members (年终考评); street and district only read. */
         static final Set<String> COMMUNITY_ADMIN = union(ADMIN, Set.of("checkin.evaluation.write"));
         static final Set<String> GRID_STAFF = Set.of(
@@ -63,7 +65,7 @@ public enum Role {
                 "points.ledger.read", "points.award.write", "points.counter.write", "points.inspection.write",
                 "checkin.registration.read", "checkin.board.read", "checkin.clock.write",
                 "checkin.service.read", "checkin.service.verify", "checkin.service.write", "checkin.self.read",
-                "checkin.leave.write",
+                "checkin.leave.write", "checkin.calendar.read",
                 "lists.demand.submit", "lists.demand.read", "lists.demand.write", "lists.demand.feedback",
                 "lists.resource.write", "lists.resource.read", "lists.project.read", "lists.matching.read",
                 "lists.indicators.read");
