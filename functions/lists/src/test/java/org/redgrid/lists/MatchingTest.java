@@ -113,6 +113,14 @@ class MatchingTest {
         assertEquals(proposed, allPairs(w, rerun, ""), "deterministic");
         assertEquals(List.of(rerun, id), Gateway.get(w.d.adminA, "/lists/matching/batches?under=" + w.d.communityA)
                 .json().getList("items.id"), "newest first");
+        Map<String, String> key = Map.of("Idempotency-Key", "batch-" + w.d.prefix);
+        Map<String, String> body = Map.of("nodeCode", w.d.communityA);
+        String keyed = Gateway.call(w.d.adminA, "POST", "/lists/matching/batches", body, key).json().getString("id");
+        Gateway.Reply retried = Gateway.call(w.d.adminA, "POST", "/lists/matching/batches", body, key);
+        assertEquals(201, retried.status(), retried::toString);
+        assertEquals(keyed, retried.json().getString("id"), "a retried run answers with its first batch");
+        assertEquals(List.of(keyed, rerun, id), Gateway.get(w.d.adminA, "/lists/matching/batches?under=" + w.d.communityA)
+                .json().getList("items.id"), "and makes no other");
 
         assertEquals(201, w.claim(w.unitA, d2, r2).status(), "claimed on the phone meanwhile");
         String team = Gateway.post(w.d.adminA, "/lists/resources", ListsWorld.resource("TEAM", w.d.communityA,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
@@ -55,6 +58,9 @@ public class MatchingResource {
     }
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Matching matching;
 
     @GET
@@ -83,8 +89,9 @@ public class MatchingResource {
     @Path("/matching/batches")
     @Secured(ListsPermissions.MATCHING_WRITE)
     @Operation(summary = "发起匹配：社区（或街道）的待认领需求 × 可用资源，求总匹配度最优的方案并保存，每对附评分明细")
-    public RestResponse<MatchBatch> run(@Valid @NotNull Requests.Batch batch) {
-        MatchBatch created = matching.run(batch.nodeCode());
+    public RestResponse<MatchBatch> run(@Valid @NotNull Requests.Batch batch,
+            @Parameter(description = "可选；重试时原样再发：同一键只产生一个批次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        MatchBatch created = matching.run(batch.nodeCode(), idempotency.key(idempotencyKey, "POST /lists/matching/batches", batch));
         return Created.at("/lists/matching/batches/" + created.id(), created);
     }
 

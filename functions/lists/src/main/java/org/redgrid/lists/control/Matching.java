@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.redgrid.kernel.dynamo.Attr;
+import org.redgrid.kernel.dynamo.Idempotency;
 import org.redgrid.kernel.dynamo.SingleTable;
 import org.redgrid.kernel.dynamo.Transaction;
 import org.redgrid.kernel.grid.GridPort;
@@ -68,6 +69,9 @@ public class Matching {
     Guard guard;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Months months;
 
     @Inject
@@ -110,9 +114,17 @@ public class Matching {
      * item per pair and per demand left without one (BatchWriteItem), then the head, last and conditionally, so a
      * batch whose writing broke off is never listed or read (its parts stay unreachable).
      */
-    public MatchBatch run(String nodeCode) {
+    public MatchBatch run(String nodeCode, Idempotency.Key key) {
         GridPort.Place place = grid.named("nodeCode", nodeCode, BATCH_LEVELS, "匹配批次须为社区或街道");
         guard.require(ListsPermissions.MATCHING_WRITE, place.path());
+        return idempotency.once(store.table(), key, tx -> propose(tx, place), MatchBatch::id, this::get);
+    }
+
+    /**
+     * The proposal's parts written, its head added to {@code tx}: a retried request that lost the race to its first
+     * copy leaves its parts unreachable, as a broken-off one does.
+     */
+    private MatchBatch propose(Transaction tx, GridPort.Place place) {
         String root = Keys.root(place.path());
         List<Demand> open = store.table().allUnderPath(Keys.demands(DemandStatus.OPEN, root), place.path(), MAX_BATCH)
                 .stream().map(Demand::fromItem).toList();
@@ -171,9 +183,7 @@ public class Matching {
         MatchBatch batch = new MatchBatch(id, place.code(), place.path(), guard.caller().username(), now.toString(), weights,
                 proposal.totalFit(), proposal.candidateEdges(), open.size(), batchResources.size(), proposal.pairs().size(),
                 proposal.unmatchedDemandIds().size(), noCandidate, 0, 0, 0);
-        Transaction tx = new Transaction();
         store.table().putNew(tx, batch.toItem(), () -> ProblemException.conflict("BATCH_EXISTS", "批次编号冲突，请重试"));
-        store.table().commit(tx);
         return batch;
     }
 
