@@ -104,7 +104,6 @@ final class ListsWorld {
 
     static Map<String, Object> completion(String... logins) {
         return Map.of("participants", java.util.Arrays.stream(logins).map(l -> Map.of("login", l, "hours", 2.5)).toList(),
-                "beneficiaryHouseholdIds", List.of("HH-2", "HH-1"),
                 "summary", "为 40 位老人测量血压");
     }
 

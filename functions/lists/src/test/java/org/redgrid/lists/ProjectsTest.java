@@ -60,9 +60,16 @@ class ProjectsTest {
                 Map.of("participants", List.of(Map.of("login", "m1", "hours", 0.3))));
         assertEquals(400, quarter.status(), quarter::toString);
         assertEquals("participants[0].hours", quarter.json().getString("errors[0].field"));
-        Map<String, Object> report = Map.of("participants", List.of(Map.of("login", "m1", "hours", 2.5),
+        String second = w.d.household(w.d.gridA2, "幸福里2号楼301室");
+        List<String> households = new ArrayList<>(List.of(second, w.householdA1));
+        Map<String, Object> report = new HashMap<>(Map.of("participants", List.of(Map.of("login", "m1", "hours", 2.5),
                 Map.of("login", "u2", "hours", 1), Map.of("login", "m1", "hours", 0.5)),
-                "beneficiaryHouseholdIds", List.of("HH-2", "HH-1"), "outcomePhotoKeys", List.of("lists/1.jpg"), "summary", "测血压");
+                "beneficiaryHouseholdIds", List.of(second, "HH-NOBODY", w.d.household(w.d.gridB1, "和平里1号")), "summary", "测血压"));
+        Gateway.Reply strangers = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete", report);
+        assertEquals(List.of("beneficiaryHouseholdIds[1]", "beneficiaryHouseholdIds[2]"), strangers.json().getList("errors.field"),
+                strangers::toString);
+        assertEquals("HOUSEHOLD_UNKNOWN", strangers.json().getString("errors[0].code"));
+        report.put("beneficiaryHouseholdIds", households);
         Gateway.Reply done = Gateway.post(w.d.adminA, "/lists/projects/" + id + "/complete", report);
         assertEquals(200, done.status(), done::toString);
         assertEquals("DONE", done.json().getString("status"));
@@ -85,7 +92,7 @@ class ProjectsTest {
         assertEquals(w.d.communityA, event.path("subjectNode").path("S").asText());
         assertEquals(w.d.communityA, data.path("node").path("S").asText());
         assertEquals("HEALTH", data.path("category").path("S").asText());
-        assertEquals("HH-1,HH-2", data.path("householdIds").path("S").asText());
+        assertEquals(String.join(",", households.stream().sorted().toList()), data.path("householdIds").path("S").asText());
         assertEquals(done.json().getString("completedAt"), data.path("completedAt").path("S").asText());
         JsonNode participants = new ObjectMapper().readTree(data.path("participants").path("S").asText());
         assertEquals("[{\"login\":\"m1\",\"hours\":\"3\"},{\"login\":\"u2\",\"hours\":\"1\"}]", participants.toString());

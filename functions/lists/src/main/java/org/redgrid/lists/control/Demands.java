@@ -62,6 +62,9 @@ public class Demands {
     PeoplePort people;
 
     @Inject
+    Beneficiaries beneficiaries;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -282,22 +285,11 @@ public class Demands {
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
-        if (place != null && d.householdIds() != null) {
-            households(errors, prefix, d.householdIds(), Keys.codes(place.path()).get(2));
+        if (place != null) {
+            beneficiaries.check(errors, prefix + "householdIds", d.householdIds(), Keys.codes(place.path()).get(2));
         }
         Checks.raise(errors);
         return place;
-    }
-
-    /** Beneficiary households must be the directory's, registered in the demand's community. */
-    private void households(List<FieldError> errors, String prefix, List<String> ids, String community) {
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i) == null ? "" : ids.get(i).strip();
-            // blanks are bean validation's to report; an empty key is not one DynamoDB may be asked for
-            if (!id.isEmpty() && people.household(id).filter(h -> Keys.codes(h.path()).contains(community)).isEmpty()) {
-                errors.add(new FieldError(prefix + "householdIds[" + i + "]", "HOUSEHOLD_UNKNOWN", "本社区没有编号为 " + id + " 的住户"));
-            }
-        }
     }
 
     /**

@@ -56,6 +56,9 @@ public class Projects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
+    Beneficiaries beneficiaries;
+
+    @Inject
     ListsStore store;
 
     @Inject
@@ -224,6 +227,8 @@ public class Projects {
         }
         Checks.raise(errors);
         Project p = managed(id);
+        beneficiaries.check(errors, "beneficiaryHouseholdIds", c.beneficiaryHouseholdIds(), p.communityCode());
+        Checks.raise(errors);
         Instant now = months.now();
         Map<String, Project.Participant> byLogin = new LinkedHashMap<>();
         c.participants().forEach(x -> byLogin.merge(x.login().strip(), new Project.Participant(x.login().strip(), x.hours()),
