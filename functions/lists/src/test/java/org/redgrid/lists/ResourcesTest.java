@@ -63,6 +63,8 @@ class ResourcesTest {
         assertEquals(List.of(5, 2, 2), List.of(unchanged.json().getInt("capacity"), unchanged.json().getInt("version"),
                 unchanged.json().getInt("takenThisMonth")));
         assertEquals(5, capacity(w, w.d.communityA), "the counters did not move");
+        assertEquals(List.of(2), Gateway.get(w.memberA, "/lists/resources?under=" + w.d.communityA).json().getList("items.takenThisMonth"),
+                "the list shows this month's load");
 
         edit.put("capacity", 2);
         Gateway.Reply byStaff = Gateway.call(w.d.adminA, "PATCH", "/lists/resources/" + id, edit);

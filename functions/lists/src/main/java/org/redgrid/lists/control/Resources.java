@@ -115,12 +115,22 @@ public class Resources {
     public Page<Resource> list(String under, ResourceStatus status, int limit, String cursor) {
         GridPort.Place place = grid.node(under);
         guard.require(ListsPermissions.RESOURCE_READ, place.path());
-        return store.table().underPath(Keys.resources(status, Keys.root(place.path())), place.path(), limit, cursor)
-                .map(Resource::fromItem);
+        return withTaken(store.table().underPath(Keys.resources(status, Keys.root(place.path())), place.path(), limit, cursor)
+                .map(Resource::fromItem));
     }
 
     public Page<Resource> mine(int limit, String cursor) {
-        return store.table().byParent(Keys.resourcesOf(guard.caller().username()), limit, cursor).map(Resource::fromItem);
+        return withTaken(store.table().byParent(Keys.resourcesOf(guard.caller().username()), limit, cursor).map(Resource::fromItem));
+    }
+
+    /** A page of resources with the demands each took this month: one BatchGet of their load items. */
+    private Page<Resource> withTaken(Page<Resource> page) {
+        String month = months.current();
+        Map<String, Long> taken = new HashMap<>();
+        store.table().getAll(page.items().stream().map(r -> SingleTable.key(Keys.resource(r.id()), Keys.load(month))).toList())
+                .forEach(item -> taken.put(Attr.str(item, SingleTable.PK), Attr.num(item, "taken")));
+        return new Page<>(page.items().stream().map(r -> r.withTaken(taken.getOrDefault(Keys.resource(r.id()), 0L))).toList(),
+                page.nextCursor());
     }
 
     /** One resource with this month's demands taken, for its owner and staff in scope. */
