@@ -1,6 +1,6 @@
 // Browser steps for the three lists (三张清单, issue 13): a resident's need on the phone is matched on the console,
 // accepted, done by the member, closed with the resident's feedback; one-tap claims where the first wins; the project
-// board; the demand sheet out and in; indicators. Against the local runtime's demo data.
+// board; the demand and resource sheets out and in, a resource edited; indicators. Against the local runtime's demo data.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -198,6 +198,41 @@ export default async function lists({ step, expect, base, signIn, look, newPage,
       await admin.click('[data-testid=demand-import-start]')
       await admin.locator('[data-testid=demand-import-message]', { hasText: '新增 1 条' }).waitFor()
       await admin.keyboard.press('Escape')
+    })
+
+    await step('lists: a resource sheet imports, the resource is edited in its form, and the export holds the edit', async () => {
+      const resource = `楼道照明志愿队 ${stamp}`
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('资源')
+      ws.addRow(['资源名称', '类型', '所在节点', '服务范围', '服务类别', '技能', '每月可承接', '每月可服务时长', '开始时间', '结束时间', '说明'])
+      ws.addRow([resource, '志愿服务队', '幸福社区', '幸福一网格', '环境整治、义务劳动', '电工', 4, 12])
+      const file = join(mkdtempSync(join(tmpdir(), 'redgrid-lists-')), 'resources.xlsx')
+      await wb.xlsx.writeFile(file)
+      await admin.locator('[data-menu="three-lists/resources"]').click()
+      await admin.locator('[data-testid=resources-table]').or(admin.locator('[data-state=empty]')).first().waitFor()
+      await admin.click('[data-testid=resource-import]')
+      await admin.setInputFiles('[data-testid=resource-import-drop] input[type=file]', file)
+      await admin.locator('[data-row="2"][data-outcome=ok]').waitFor()
+      await admin.click('[data-testid=resource-import-start]')
+      await admin.locator('[data-testid=resource-import-message]', { hasText: '新增 1 条' }).waitFor()
+      await admin.keyboard.press('Escape')
+      const row = admin.locator('[data-testid=resources-table] .el-table__row', { hasText: resource })
+      await row.waitFor()
+      await row.locator('[data-testid=resource-edit]').click()
+      const form = admin.locator('[data-testid=resource-form]')
+      await form.locator('[data-testid=resource-capacity] input').fill('6')
+      await form.locator('[data-testid=resource-save]').click()
+      await admin.locator('[data-testid=resources-table] .el-table__row', { hasText: resource }).filter({ hasText: '/6' }).waitFor()
+      await admin.screenshot({ path: join(artifacts, 'lists-9-resources.png'), fullPage: true })
+      const download = admin.waitForEvent('download')
+      await admin.click('[data-testid=resources-export]')
+      const out = new ExcelJS.Workbook()
+      await out.xlsx.readFile(await (await download).path())
+      let found
+      out.worksheets[0].eachRow((r, n) => { if (n > 1 && r.getCell(1).value === resource) found = r })
+      expect(found, `the export holds ${resource}`)
+      const cells = [3, 4, 7, 8].map((c) => found.getCell(c).value)
+      expect(cells[0] === '幸福社区' && cells[1] === '幸福一网格' && cells[2] === 6 && cells[3] === 12, `cells: ${cells}`)
     })
 
     await step('lists: the project board moves a project on, with participants, hours and an outcome photo on completion', async () => {

@@ -7259,6 +7259,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists/resources/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入资源（控制台解析 Excel 后逐行提交）：先校验全部行，错误指明行号与字段；须带幂等键，重复导入不重复写入 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 必填。每次导入生成一个新值，重试时原样再发 */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResourceImportRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Imported"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lists/resources/mine": {
         parameters: {
             query?: never;
@@ -7387,7 +7466,60 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改资源（登记人或辖区工作人员）：名称、描述、类别、技能、服务范围、可服务时段、每月可承接数；所在节点与类型不变。带 version 时仅在该版本上修改；每月可承接数不能少于本月已承接数 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewResource"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Resource"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/lists/resources/{id}/withdraw": {
@@ -10664,6 +10796,10 @@ export interface components {
             capacity: number;
             availableFrom?: string;
             availableTo?: string;
+            /** Format: int32 */
+            hoursPerMonth?: number;
+            /** Format: int64 */
+            version?: number;
         };
         NewRule: {
             kind: components["schemas"]["RuleKind"];
@@ -11133,6 +11269,8 @@ export interface components {
             skills?: string[];
             /** Format: int32 */
             capacity?: number;
+            /** Format: int32 */
+            hoursPerMonth?: number;
             availableFrom?: string;
             availableTo?: string;
             status?: components["schemas"]["ResourceStatus"];
@@ -11145,6 +11283,9 @@ export interface components {
         };
         ResourceChoice: {
             resourceId: string;
+        };
+        ResourceImportRequest: {
+            rows: components["schemas"]["NewResource"][];
         };
         /** @enum {string} */
         ResourceKind: "UNIT" | "MEMBER" | "TEAM";

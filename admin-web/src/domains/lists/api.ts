@@ -1,6 +1,6 @@
 import { api } from '../../api/client'
 import { putPhoto } from '../../shared/photo'
-import type { Batch, Decided, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Pair, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceKind, Weights } from './model'
+import type { Batch, Decided, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Pair, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceDraft, ResourceKind, Weights } from './model'
 
 /**
  * The lists API (functions/lists) through the shell's typed client: paths, parameters and bodies are checked against
@@ -27,15 +27,10 @@ function page<T>(data: { items?: unknown[]; nextCursor?: string } | undefined): 
   return { items: (data?.items ?? []) as T[], nextCursor: data?.nextCursor }
 }
 
-export interface Offer {
-  kind: ResourceKind
-  name: string
-  nodeCode: string
-  covers: string[]
-  categories: string[]
-  skills?: string[]
-  capacity: number
-}
+/** What an import answers: how many rows were new and how many an earlier copy of the import wrote. */
+export interface Imported { created: number; existing: number }
+const imported = ({ data }: { data?: { created?: number; existing?: number } }): Imported =>
+  ({ created: data?.created ?? 0, existing: data?.existing ?? 0 })
 
 export const lists = {
   demands: async (query: { under: string; status?: DemandStatus; category?: string }, limit = 20, cursor?: string) =>
@@ -50,15 +45,15 @@ export const lists = {
   feedback: async (id: string, rating: number, comment?: string) =>
     (await api().POST('/lists/demands/{id}/feedback', { params: { path: path(id) }, body: { rating, comment: comment || undefined } })).data as Demand,
   cancel: async (id: string, reason: string) => (await api().POST('/lists/demands/{id}/cancel', { params: { path: path(id) }, body: { reason } })).data as Demand,
-  importDemands: async (rows: DemandDraft[], key: string) => {
-    const { data } = await api().POST('/lists/demands/import', { params: idempotent(key), body: { rows } })
-    return { created: data?.created ?? 0, existing: data?.existing ?? 0 }
-  },
+  importDemands: async (rows: DemandDraft[], key: string) => imported(await api().POST('/lists/demands/import', { params: idempotent(key), body: { rows } })),
 
   resources: async (under: string, status: Resource['status'] = 'ACTIVE', limit = 100, cursor?: string) =>
     page<Resource>((await api().GET('/lists/resources', { params: { query: { under, status, limit, cursor } } })).data),
   myResources: async () => page<Resource>((await api().GET('/lists/resources/mine', { params: { query: { limit: 100 } } })).data),
-  offer: async (body: Offer, key: string) => (await api().POST('/lists/resources', { params: idempotent(key), body })).data as Resource,
+  offer: async (body: ResourceDraft, key: string) => (await api().POST('/lists/resources', { params: idempotent(key), body })).data as Resource,
+  editResource: async (id: string, body: ResourceDraft) =>
+    (await api().PATCH('/lists/resources/{id}', { params: { path: path(id) }, body })).data as Resource,
+  importResources: async (rows: ResourceDraft[], key: string) => imported(await api().POST('/lists/resources/import', { params: idempotent(key), body: { rows } })),
 
   projects: async (under: string, status: ProjectStatus, limit = 100, cursor?: string) =>
     page<Project>((await api().GET('/lists/projects', { params: { query: { under, status, limit, cursor } } })).data),

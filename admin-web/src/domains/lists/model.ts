@@ -80,11 +80,32 @@ export interface Resource {
   categories: Category[]
   skills?: string[]
   capacity: number
+  hoursPerMonth?: number | null
   availableFrom?: string | null
   availableTo?: string | null
   status: S['ResourceStatus']
   owner: string
   takenThisMonth?: number
+  version?: number
+}
+
+/**
+ * What a resource is made of: offered on the phone or in the console, one imported row, or an edit (every field, its
+ * base and kind unchanged, with the version read).
+ */
+export interface ResourceDraft {
+  kind: ResourceKind
+  name: string
+  description?: string
+  nodeCode: string
+  covers: string[]
+  categories: Category[]
+  skills?: string[]
+  capacity: number
+  hoursPerMonth?: number
+  availableFrom?: string
+  availableTo?: string
+  version?: number
 }
 
 /** A project as the community admin plans it (项目清单). */

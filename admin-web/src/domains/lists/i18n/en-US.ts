@@ -38,10 +38,12 @@ const en: typeof zh = {
     title: 'Import demands', template: 'Download template', hint: 'One demand per row, headers in row 1; categories and grids by name or code', drop: 'Drop an Excel file here, or', pick: 'choose one',
     start: 'Import', row: 'Row', result: 'Result', ok: 'Ready', failed: 'Error', noFile: 'Choose a file first', fixFirst: '{n} rows have errors: fix them and import again (nothing was imported)',
     summary: '{total} rows: {created} new, {existing} imported before', serverRefused: 'The server refused these rows (nothing was imported)',
+    resourceTitle: 'Import resources', resourceHint: 'One resource per row, headers in row 1; kinds, categories and places by name or code, several separated by 、',
   },
   resource: {
     name: 'Name', kind: 'Kind', node: 'Based at', covers: 'Covers', categories: 'Categories', skills: 'Skills', capacity: 'Per month', taken: 'Taken this month',
-    available: 'Available', owner: 'Owner', status: 'Status', export: 'Export to Excel',
+    available: 'Available', owner: 'Owner', status: 'Status', export: 'Export to Excel', create: 'Offer a resource', edit: 'Edit', editTitle: 'Edit: {name}',
+    import: 'Import from Excel', saved: 'Resource saved: {name}', hours: 'Hours a month', hoursHint: 'hours, for information; capacity counts demands a month',
   },
   project: {
     title: 'Project', category: 'Category', owner: 'Owner unit', theme: 'Theme', schedule: 'Schedule', budget: 'Budget (yuan)', participants: 'Participants', hours: 'Hours',

@@ -43,10 +43,12 @@ export default {
     title: '批量导入需求', template: '下载模板', hint: '一行一条需求，第一行为表头；类别、网格用名称或编码均可', drop: '将 Excel 文件拖到此处，或', pick: '点击选择',
     start: '开始导入', row: '行号', result: '结果', ok: '可导入', failed: '有误', noFile: '请先选择文件', fixFirst: '共 {n} 行有误，请改正后再导入（一行也未导入）',
     summary: '共 {total} 行：新增 {created} 条，已导入过 {existing} 条', serverRefused: '服务器拒绝了以下行（一行也未导入）',
+    resourceTitle: '批量导入资源', resourceHint: '一行一个资源，第一行为表头；类型、类别、节点用名称或编码均可，多项用顿号分隔',
   },
   resource: {
     name: '名称', kind: '类型', node: '所在', covers: '服务范围', categories: '服务类别', skills: '技能', capacity: '每月可承接', taken: '本月已承接',
-    available: '可服务时间', owner: '负责人', status: '状态', export: '导出 Excel',
+    available: '可服务时间', owner: '负责人', status: '状态', export: '导出 Excel', create: '登记资源', edit: '修改', editTitle: '修改资源：{name}',
+    import: '导入 Excel', saved: '已保存资源：{name}', hours: '每月可服务时长', hoursHint: '小时，仅供参考；承接以每月可承接的需求数计',
   },
   project: {
     title: '项目', category: '类别', owner: '牵头单位', theme: '主题', schedule: '时间', budget: '预算（元）', participants: '参与人', hours: '服务时长（小时）',

@@ -126,6 +126,12 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                 new Case<>("/lists/resources", "GET", f -> "/lists/resources?under=" + f.w.d.communityA, null, memberA, memberB, 200),
                 new Case<>("/lists/resources/mine", "GET", f -> "/lists/resources/mine", null, memberA, resident, 200),
                 new Case<>("/lists/resources/{id}", "GET", f -> "/lists/resources/" + f.memberResource, null, adminA, adminB, 200),
+                new Case<>("/lists/resources/{id}", "PATCH", f -> "/lists/resources/" + f.memberResource, f -> ListsWorld.resource(
+                        "MEMBER", f.w.d.communityA, List.of(f.w.d.communityA), List.of("ELDERLY", "HEALTH"), List.of(), 1000),
+                        memberA, memberB, 200),
+                new Case<>("/lists/resources/import", "POST", f -> "/lists/resources/import", f -> Map.of("rows", List.of(
+                        ListsWorld.resource("TEAM", f.w.d.gridA1, List.of(f.w.d.gridA1), List.of("CARE"), List.of(), 2))),
+                        workerA1, leaderB1, 200),
                 new Case<>("/lists/resources/{id}/withdraw", "POST",
                         f -> "/lists/resources/" + f.w.resourceA(f.w.memberA, "MEMBER", 1, "CARE") + "/withdraw", null,
                         memberA, memberB, 200),
@@ -191,6 +197,11 @@ class AccessControlTest extends AccessHarness<AccessControlTest.Fixture> {
                         f -> Map.of("rows", List.of(ListsWorld.demand(f.w.d.gridB1, "LABOUR"))), workerA1),
                 new Cross<>("/lists/resources", "POST", f -> "/lists/resources", f -> ListsWorld.resource("MEMBER",
                         f.w.d.communityB, List.of(f.w.d.communityB), List.of("CARE"), List.of(), 2), memberA),
+                new Cross<>("/lists/resources/{id}", "PATCH", f -> "/lists/resources/" + f.resourceB, f -> ListsWorld.resource(
+                        "MEMBER", f.w.d.communityB, List.of(f.w.d.communityB), List.of("CARE"), List.of(), 9), memberA),
+                new Cross<>("/lists/resources/import", "POST", f -> "/lists/resources/import", f -> Map.of("rows", List.of(
+                        ListsWorld.resource("TEAM", f.w.d.communityB, List.of(f.w.d.communityB), List.of("CARE"), List.of(), 2))),
+                        memberA),
                 new Cross<>("/lists/resources/{id}/withdraw", "POST", f -> "/lists/resources/" + f.resourceB + "/withdraw", null,
                         memberA),
                 new Cross<>("/lists/projects", "POST", f -> "/lists/projects", f -> ListsWorld.project(f.w.d.communityB, false), adminA),

@@ -26,6 +26,7 @@ import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
 import org.redgrid.kernel.security.Secured;
 import org.redgrid.lists.control.Demands;
+import org.redgrid.lists.control.Imported;
 import org.redgrid.lists.control.ListsPermissions;
 import org.redgrid.lists.control.NewDemand;
 import org.redgrid.lists.entity.Demand;
@@ -121,7 +122,7 @@ public class DemandsResource {
     @Path("/demands/import")
     @Secured(ListsPermissions.DEMAND_WRITE)
     @Operation(summary = "批量导入需求（控制台解析 Excel 后逐行提交）：先校验全部行，错误指明行号与字段；须带幂等键，重复导入不重复写入")
-    public Demands.Imported importRows(@Valid @NotNull Requests.Import body,
+    public Imported importRows(@Valid @NotNull Requests.Import body,
             @Parameter(description = "必填。每次导入生成一个新值，重试时原样再发") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return demands.importRows(body.rows(), idempotency.key(idempotencyKey, "POST /lists/demands/import", body));
     }

@@ -11,9 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.redgrid.kernel.text.DisplayText;
-import org.redgrid.lists.control.Demands;
 import org.redgrid.lists.control.Matching;
 import org.redgrid.lists.control.NewDemand;
+import org.redgrid.lists.control.NewResource;
+import org.redgrid.lists.control.SheetImports;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The small request bodies of the three lists' routes. */
@@ -40,9 +41,15 @@ public final class Requests {
     public record Cancel(@NotBlank(message = "请填写取消原因") @Size(max = 200, message = "原因最多 200 个字") @DisplayText String reason) {
     }
 
-    /** 批量导入: rows the console read from an Excel sheet. */
+    /** 批量导入需求: rows the console read from an Excel sheet. */
     public record Import(
-            @NotEmpty(message = "请至少导入一行") @Size(max = Demands.MAX_IMPORT_ROWS, message = "一次最多导入 200 行") List<@Valid @NotNull(message = "行不能为空") NewDemand> rows) {
+            @NotEmpty(message = "请至少导入一行") @Size(max = SheetImports.MAX_ROWS, message = "一次最多导入 200 行") List<@Valid @NotNull(message = "行不能为空") NewDemand> rows) {
+    }
+
+    /** 批量导入资源: rows the console read from an Excel sheet. */
+    @Schema(name = "ResourceImportRequest")
+    public record ResourceImport(
+            @NotEmpty(message = "请至少导入一行") @Size(max = SheetImports.MAX_ROWS, message = "一次最多导入 200 行") List<@Valid @NotNull(message = "行不能为空") NewResource> rows) {
     }
 
     /** 匹配权重 (each 0–400000; not all zero). */

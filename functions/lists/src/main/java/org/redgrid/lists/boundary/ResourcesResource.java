@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,7 @@ import org.redgrid.kernel.http.Created;
 import org.redgrid.kernel.paging.Page;
 import org.redgrid.kernel.paging.PageRequest;
 import org.redgrid.kernel.security.Secured;
+import org.redgrid.lists.control.Imported;
 import org.redgrid.lists.control.ListsPermissions;
 import org.redgrid.lists.control.NewResource;
 import org.redgrid.lists.control.Resources;
@@ -75,6 +77,24 @@ public class ResourcesResource {
     @Operation(summary = "资源详情，含本月已承接数")
     public Resource get(@PathParam("id") String id) {
         return resources.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Secured(ListsPermissions.RESOURCE_WRITE)
+    @Operation(summary = "修改资源（登记人或辖区工作人员）：名称、描述、类别、技能、服务范围、可服务时段、每月可承接数；所在节点与类型不变。"
+            + "带 version 时仅在该版本上修改；每月可承接数不能少于本月已承接数")
+    public Resource edit(@PathParam("id") String id, @Valid @NotNull NewResource resource) {
+        return resources.edit(id, resource);
+    }
+
+    @POST
+    @Path("/import")
+    @Secured(ListsPermissions.RESOURCE_WRITE)
+    @Operation(summary = "批量导入资源（控制台解析 Excel 后逐行提交）：先校验全部行，错误指明行号与字段；须带幂等键，重复导入不重复写入")
+    public Imported importRows(@Valid @NotNull Requests.ResourceImport body,
+            @Parameter(description = "必填。每次导入生成一个新值，重试时原样再发") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return resources.importRows(body.rows(), idempotency.key(idempotencyKey, "POST /lists/resources/import", body));
     }
 
     @POST

@@ -87,9 +87,12 @@ public class Claims {
                 .expressionAttributeValues(values),
                 () -> ProblemException.conflict("DEMAND_NOT_OPEN", "该需求已不再开放认领"));
 
+        // The load below is bounded by the capacity read: an edit lowering it meanwhile must refuse this claim.
         tx.check(ConditionCheck.builder().tableName(table.name()).key(SingleTable.key(Keys.resource(resource.id()), Keys.RESOURCE_SK))
-                .conditionExpression("#status = :active").expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":active", s(ResourceStatus.ACTIVE.name()))).build(), Claims::notActive);
+                .conditionExpression("#status = :active AND #capacity = :capacity")
+                .expressionAttributeNames(Map.of("#status", "status", "#capacity", "capacity"))
+                .expressionAttributeValues(Map.of(":active", s(ResourceStatus.ACTIVE.name()), ":capacity", Attr.n(resource.capacity())))
+                .build(), () -> ProblemException.conflict("RESOURCE_CHANGED", "该资源刚被撤回或修改，请刷新后重试"));
         table.update(tx, SingleTable.key(Keys.resource(resource.id()), Keys.load(month)), u -> u
                 .updateExpression("ADD taken :one")
                 .conditionExpression("attribute_not_exists(taken) OR taken < :capacity")

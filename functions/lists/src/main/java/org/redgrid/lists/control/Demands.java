@@ -2,9 +2,6 @@ package org.redgrid.lists.control;
 
 import static org.redgrid.kernel.dynamo.Attr.s;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +40,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ApplicationScoped
 public class Demands {
 
-    /** Rows of one import: each row is its own transaction, so a request stays well inside the function's time. */
-    public static final int MAX_IMPORT_ROWS = 200;
-
     @Inject
     ListsStore store;
 
@@ -73,6 +67,9 @@ public class Demands {
     @Inject
     Resources resources;
 
+    @Inject
+    SheetImports imports;
+
     public Demand submit(NewDemand d, Idempotency.Key key) {
         GridPort.Place place = checked(d, "");
         DemandSource source = source(place);
@@ -81,50 +78,13 @@ public class Demands {
                 () -> ProblemException.conflict("DEMAND_EXISTS", "需求编号冲突，请重试")), Demand::id, this::load);
     }
 
-    /** What an import answers: each row's demand id, in row order, and how many rows were new. */
-    public record Imported(List<String> ids, int created, int existing) {
-    }
-
-    /**
-     * Imports the rows of a sheet: all rows are checked before anything is written (errors name the row), then each
-     * row is written. With an idempotency key each row's id derives from the key and the row's position, so a repeated
-     * import finds its rows written and adds nothing.
-     */
+    /** Imports the rows of a sheet (see {@link SheetImports}): staff whose scope covers every row's grid. */
     public Imported importRows(List<NewDemand> rows, Idempotency.Key key) {
-        List<FieldError> errors = new ArrayList<>();
-        List<GridPort.Place> places = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                places.add(checked(rows.get(i), "rows[" + i + "]."));
-            } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    throw e;
-                }
-                errors.addAll(e.errors());
-            }
-        }
-        Checks.raise(errors);
+        List<GridPort.Place> places = imports.checked(rows, this::checked);
         for (GridPort.Place place : places) {
             guard.require(ListsPermissions.DEMAND_WRITE, place.path());
         }
-        if (key != null) {
-            claimImport(key);
-        }
-        List<String> ids = new ArrayList<>();
-        int created = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            String id = key == null ? Ids.newId(months.now()) : derivedId(key, i);
-            ids.add(id);
-            Transaction tx = new Transaction();
-            write(tx, rows.get(i), places.get(i), DemandSource.IMPORT, id, AlreadyImported::new);
-            try {
-                store.table().commit(tx);
-                created++;
-            } catch (AlreadyImported repeat) {
-                // written by the first copy of this import
-            }
-        }
-        return new Imported(ids, created, rows.size() - created);
+        return imports.write(rows.size(), key, (tx, i, id, exists) -> write(tx, rows.get(i), places.get(i), DemandSource.IMPORT, id, exists));
     }
 
     public Page<Demand> list(String under, DemandStatus status, String category, int limit, String cursor) {
@@ -354,55 +314,11 @@ public class Demands {
         return d.claim() != null && d.claim().claimant().equals(guard.caller().username());
     }
 
-    /** The import claims its key: a repeat with other rows is refused before anything is written. */
-    private void claimImport(Idempotency.Key key) {
-        Map<String, AttributeValue> earlier = store.table().get(key.recordKey(), Keys.IMPORT_SK, true).orElse(null);
-        if (earlier != null) {
-            if (!key.fingerprint().equals(Attr.str(earlier, "fingerprint"))) {
-                throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "幂等键已被使用",
-                        "该幂等键已用于另一份内容不同的导入，请为新的导入生成新的幂等键");
-            }
-            return;
-        }
-        Map<String, AttributeValue> item = new HashMap<>(SingleTable.key(key.recordKey(), Keys.IMPORT_SK));
-        item.put("fingerprint", s(key.fingerprint()));
-        item.put(SingleTable.EXPIRES_AT, Attr.n(months.now().plusSeconds(7 * 24 * 3600).getEpochSecond()));
-        Transaction tx = new Transaction();
-        store.table().putNew(tx, item, AlreadyImported::new);
-        try {
-            store.table().commit(tx);
-        } catch (AlreadyImported racing) {
-            claimImport(key);
-        }
-    }
-
-    /** Row {@code index} of the import under {@code key}: the same id on every repeat of that import. */
-    private static String derivedId(Idempotency.Key key, int index) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((key.recordKey() + "#" + index).getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder("IMP");
-            for (int i = 0; i < 19; i++) {
-                id.append("0123456789ABCDEFGHJKMNPQRSTVWXYZ".charAt((hash[i] & 0xff) % 32));
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
     static ProblemException notOpen() {
         return ProblemException.conflict("DEMAND_NOT_OPEN", "需求已不是待认领状态");
     }
 
     static ProblemException notInService() {
         return ProblemException.conflict("DEMAND_NOT_IN_SERVICE", "需求尚未被认领或已完成");
-    }
-
-    /** A row (or the import's key) written by an earlier copy of the same import. */
-    private static final class AlreadyImported extends ProblemException {
-        AlreadyImported() {
-            super(409, "ALREADY_IMPORTED", "重复导入", "该行已导入");
-        }
     }
 }

@@ -19,17 +19,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param covers         codes of the areas it serves (服务范围)
  * @param coverPaths     their grid paths, in the same order
+ * @param hoursPerMonth  hours a month it offers (每月可服务时长), shown only: capacity counts demands
  * @param takenThisMonth demands it took this month (filled in on reads of one resource)
  */
 @RegisterForReflection
 public record Resource(String id, ResourceKind kind, String name, String description, String nodeCode, String nodePath,
         List<String> covers, List<String> coverPaths, List<String> categories, List<String> skills, int capacity,
-        String availableFrom, String availableTo, ResourceStatus status, String owner, String createdAt,
+        Integer hoursPerMonth, String availableFrom, String availableTo, ResourceStatus status, String owner, String createdAt,
         long takenThisMonth, long version) {
 
     public Resource withTaken(long taken) {
         return new Resource(id, kind, name, description, nodeCode, nodePath, covers, coverPaths, categories, skills,
-                capacity, availableFrom, availableTo, status, owner, createdAt, taken, version);
+                capacity, hoursPerMonth, availableFrom, availableTo, status, owner, createdAt, taken, version);
     }
 
     public static Map<String, AttributeValue> indexKeys(String nodePath, String id, ResourceStatus status) {
@@ -54,6 +55,9 @@ public record Resource(String id, ResourceKind kind, String name, String descrip
             item.put("skills", strings(skills));
         }
         item.put("capacity", Attr.n(capacity));
+        if (hoursPerMonth != null) {
+            item.put("hoursPerMonth", Attr.n(hoursPerMonth));
+        }
         Attr.putIfPresent(item, "availableFrom", availableFrom);
         Attr.putIfPresent(item, "availableTo", availableTo);
         item.put("status", s(status.name()));
@@ -67,7 +71,8 @@ public record Resource(String id, ResourceKind kind, String name, String descrip
         return new Resource(Attr.str(item, "id"), ResourceKind.valueOf(Attr.str(item, "kind")), Attr.str(item, "name"),
                 Attr.str(item, "description"), Attr.str(item, "nodeCode"), Attr.str(item, "nodePath"),
                 Demand.list(item, "covers"), Demand.list(item, "coverPaths"), Demand.list(item, "categories"),
-                Demand.list(item, "skills"), (int) Attr.num(item, "capacity"), Attr.str(item, "availableFrom"),
+                Demand.list(item, "skills"), (int) Attr.num(item, "capacity"),
+                item.containsKey("hoursPerMonth") ? (int) Attr.num(item, "hoursPerMonth") : null, Attr.str(item, "availableFrom"),
                 Attr.str(item, "availableTo"), ResourceStatus.valueOf(Attr.str(item, "status")), Attr.str(item, "owner"),
                 Attr.str(item, "createdAt"), 0, Attr.num(item, "version"));
     }
