@@ -6092,7 +6092,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 可选；重试时原样再发：同一键只产生一个批次 */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6640,7 +6643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目详情 */
+        /** 项目详情，含成果照片的预签名查看地址（15 分钟有效） */
         get: {
             parameters: {
                 query?: never;
@@ -6658,7 +6661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Project"];
+                        "application/json": components["schemas"]["ProjectWithPhotos"];
                     };
                 };
                 /** @description 未登录或令牌无效 */
@@ -6838,7 +6841,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目结项：参与人及时长、受益户、成果照片；同一事务发出 lists.ProjectCompleted 事件 */
+        /** 项目结项：参与人及时长、受益户、成果照片（已上传照片的键，去除定位后保存）；同一事务发出 lists.ProjectCompleted 事件 */
         post: {
             parameters: {
                 query?: never;
@@ -6939,6 +6942,87 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 未登录或令牌无效 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 无权访问或超出管辖范围 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description 请求被拒绝或出错（problem+json） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/projects/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请上传一张项目成果照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 可选；本操作不改变数据，重试得到新的上传地址 */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewProjectPhoto"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
                     };
                 };
                 /** @description Bad Request */
@@ -10145,7 +10229,7 @@ export interface components {
         Completion: {
             participants: components["schemas"]["CompletionParticipant"][];
             beneficiaryHouseholdIds?: string[];
-            outcomePhotoKeys?: string[];
+            outcomePhotos?: string[];
             summary?: string;
         };
         CompletionParticipant: {
@@ -10764,6 +10848,11 @@ export interface components {
             resourceIds?: string[];
             published?: boolean;
         };
+        NewProjectPhoto: {
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+        };
         NewPublication: {
             quarter: string;
         };
@@ -11122,6 +11211,37 @@ export interface components {
         };
         /** @enum {string} */
         ProjectStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "EVALUATED" | "CANCELLED";
+        ProjectWithPhotos: {
+            endDate?: string;
+            description?: string;
+            title?: string;
+            evaluation?: components["schemas"]["Feedback"];
+            createdAt?: string;
+            ownerUnit?: string;
+            theme?: string;
+            id?: string;
+            /** Format: int64 */
+            budget?: number;
+            resourceIds?: string[];
+            participants?: components["schemas"]["ProjectParticipant"][];
+            communityPath?: string;
+            outcomePhotoKeys?: string[];
+            summary?: string;
+            beneficiaryHouseholdIds?: string[];
+            completedAt?: string;
+            picks?: components["schemas"]["ProjectPick"][];
+            published?: boolean;
+            /** Format: int64 */
+            version?: number;
+            demandIds?: string[];
+            cancellation?: components["schemas"]["ProjectCancellation"];
+            createdBy?: string;
+            category?: string;
+            startDate?: string;
+            communityCode?: string;
+            status?: components["schemas"]["ProjectStatus"];
+            photoUrls?: string[];
+        };
         ProposedPair: {
             demandId?: string;
             gridPath?: string;

@@ -47,7 +47,7 @@ const en: typeof zh = {
   },
   project: {
     title: 'Project', category: 'Category', owner: 'Owner unit', theme: 'Theme', schedule: 'Schedule', budget: 'Budget (yuan)', participants: 'Participants', hours: 'Hours',
-    beneficiaries: 'Households helped', summary: 'Outcome', start: 'Start', complete: 'Complete', evaluate: 'Evaluate', create: 'New project', published: 'Offer to partner units',
+    beneficiaries: 'Households helped', beneficiariesHint: 'Households of the community (those of its demands come first)',  summary: 'Outcome', start: 'Start', complete: 'Complete', evaluate: 'Evaluate', create: 'New project', published: 'Offer to partner units',
     addParticipant: 'Add a participant', login: 'Login', completeTitle: 'Complete: {title}', evaluateTitle: 'Evaluate: {title}', rating: 'Rating', comment: 'Comment',
     none: 'None', totalHours: '{n} hours in all', demands: 'Demands', export: 'Export to Excel', saved: 'Saved', moved: '{title} → {status}',
     photos: 'Outcome photos', photosHint: 'Up to 9, JPG, PNG or WebP, 5 MB each; where they were taken is removed when kept', photoType: 'Only JPG, PNG or WebP images',

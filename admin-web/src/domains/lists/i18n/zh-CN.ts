@@ -52,7 +52,7 @@ export default {
   },
   project: {
     title: '项目', category: '类别', owner: '牵头单位', theme: '主题', schedule: '时间', budget: '预算（元）', participants: '参与人', hours: '服务时长（小时）',
-    beneficiaries: '受益住户', summary: '成效', start: '开始实施', complete: '完成', evaluate: '评估', create: '新建项目', published: '发布给共建单位认领',
+    beneficiaries: '受益住户', beneficiariesHint: '本社区住户（默认带出所含需求的受益户）',  summary: '成效', start: '开始实施', complete: '完成', evaluate: '评估', create: '新建项目', published: '发布给共建单位认领',
     addParticipant: '添加参与人', login: '账号', completeTitle: '完成项目：{title}', evaluateTitle: '评估项目：{title}', rating: '评分', comment: '评语',
     none: '暂无', totalHours: '共 {n} 小时', demands: '包含需求', export: '导出 Excel', saved: '已保存', moved: '{title} → {status}',
     photos: '成果照片', photosHint: '最多 9 张，JPG、PNG 或 WebP，每张不超过 5 MB；保存时去除拍摄位置', photoType: '只能上传 JPG、PNG 或 WebP 图片',
