@@ -224,8 +224,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -354,8 +354,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -905,8 +905,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1789,8 +1789,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1934,8 +1934,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2432,8 +2432,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2563,8 +2563,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2861,8 +2861,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3459,8 +3459,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3732,8 +3732,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4441,8 +4441,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4941,8 +4941,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5450,8 +5450,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5819,8 +5819,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6105,8 +6105,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6517,8 +6517,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7016,8 +7016,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7290,8 +7290,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7696,8 +7696,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8023,8 +8023,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8467,8 +8467,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8950,8 +8950,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9146,8 +9146,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9565,8 +9565,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9757,8 +9757,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9886,8 +9886,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description 已创建 */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };

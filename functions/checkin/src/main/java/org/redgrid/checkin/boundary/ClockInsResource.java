@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -47,6 +48,7 @@ public class ClockInsResource {
     @Path("/clock")
     @Secured(CheckinPermissions.CLOCK_WRITE)
     @Operation(summary = "上班或下班打卡：服务器时间，须在网格边界内（含容差）且在值守时段内，每时段一次")
+    @APIResponseSchema(value = ClockIn.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<ClockIn> clockIn(@Valid @NotNull NewClockIn clockIn,
             @Parameter(description = "每次打卡生成一个新值，重试时原样再发：同一键只打卡一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ClockIn done = clockIns.clockIn(clockIn, idempotency.key(idempotencyKey, "POST /checkin/clock", clockIn));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -60,6 +61,7 @@ public class EmployersResource {
     @Path("/employers")
     @Secured(CheckinPermissions.EMPLOYERS_WRITE)
     @Operation(summary = "登记工作单位（代码 E 加 2–8 位数字，由街道或区登记）")
+    @APIResponseSchema(value = EmployerView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<EmployerView> register(@Valid @NotNull NewEmployer employer,
             @Parameter(description = IDEMPOTENCY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         EmployerView view = EmployerView.of(employers.register(employer,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -71,6 +72,7 @@ public class EvaluationsResource {
     @Path("/communities/{code}/evaluation-rules")
     @Secured(CheckinPermissions.EVALUATION_WRITE)
     @Operation(summary = "设置社区考评规则（产生新版本；权重、满分值、等次分数线）")
+    @APIResponseSchema(value = EvaluationRules.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<EvaluationRules> setRules(@PathParam("code") String code, @Valid @NotNull NewRules rules,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         EvaluationRules set = evaluations.setRules(code, rules,

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -54,6 +55,7 @@ public class LeaveResource {
     @Path("/leave")
     @Secured(CheckinPermissions.LEAVE_WRITE)
     @Operation(summary = "本人在所在网格请假（待网格长或社区审批）；与已提交或已批准的请假重叠为 409")
+    @APIResponseSchema(value = LeaveRequest.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<LeaveRequest> request(@Valid @NotNull NewLeave leave,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只请假一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         LeaveRequest created = leaves.request(leave, idempotency.key(idempotencyKey, "POST /checkin/leave", leave));

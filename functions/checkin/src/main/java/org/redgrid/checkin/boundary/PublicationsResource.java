@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -44,6 +45,7 @@ public class PublicationsResource {
     @POST
     @Secured(CheckinPermissions.PUBLICATION_WRITE)
     @Operation(summary = "公示网格某季度的服务纪实（季度结束后；每人已核实的时长与条数，公示后不再改变）")
+    @APIResponseSchema(value = Publication.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Publication> publish(@PathParam("code") String code, @Valid @NotNull NewPublication body,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：答复第一次的公示；同一季度再次公示为 409") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Publication published = publications.publish(code, body.quarter(),

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,6 +52,7 @@ public class RegistrationsResource {
     @Path("/registrations")
     @Secured(CheckinPermissions.SELF_WRITE)
     @Operation(summary = "本人报到（楼栋或网格、工作单位、特长、可服务时间、是否公开电话）")
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<RegistrationView> register(@Valid @NotNull NewRegistration registration,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只登记一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         RegistrationView view = RegistrationView.of(registrations.register(registration,

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -75,6 +76,7 @@ public class ServiceRecordsResource {
     @Path("/services")
     @Secured(CheckinPermissions.SERVICE_WRITE)
     @Operation(summary = "登记本人的服务纪实（待网格长核实）")
+    @APIResponseSchema(value = ServiceRecord.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<ServiceRecord> log(@Valid @NotNull NewServiceRecord record,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只登记一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ServiceRecord created = services.log(record, idempotency.key(idempotencyKey, "POST /checkin/services", record));
@@ -147,6 +149,7 @@ public class ServiceRecordsResource {
     @Path("/photos")
     @Secured(CheckinPermissions.SERVICE_WRITE)
     @Operation(summary = "申请上传一张服务照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试")
+    @APIResponseSchema(value = Upload.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Upload> presign(@Valid @NotNull NewPhoto photo,
             @Parameter(description = "可选；本操作不改变数据，重试得到新的上传地址") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Upload upload = photos.presign(photo);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -52,6 +53,7 @@ public class HouseholdsResource {
     @POST
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记住户")
+    @APIResponseSchema(value = HouseholdView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<HouseholdView> register(@Valid @NotNull NewHousehold household, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Household registered = households.register(household, idempotency.key(idempotencyKey, "POST /directory/households", household));
         HouseholdView view = HouseholdView.of(registered, null, names.of(List.of(registered.nodePath()), List.of()));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,6 +60,7 @@ public class PeopleResource {
     @Path("/people")
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记人员")
+    @APIResponseSchema(value = PersonView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<PersonView> register(@Valid @NotNull NewPerson person, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         PersonView view = view(people.register(person, idempotency.key(idempotencyKey, "POST /directory/people", person)));
         return Created.at("/directory/people/" + view.id(), view);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -56,6 +57,7 @@ public class TreeResource {
     @Path("/nodes")
     @Secured(DirectoryPermissions.TREE_WRITE)
     @Operation(summary = "新建网格节点")
+    @APIResponseSchema(value = NodeView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<NodeView> create(@Valid @NotNull NewNode node, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         NodeView view = NodeView.of(tree.create(node, idempotency.key(idempotencyKey, "POST /directory/nodes", node)));
         return Created.at("/directory/nodes/" + view.code(), view);

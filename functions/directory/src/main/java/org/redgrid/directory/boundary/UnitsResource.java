@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,6 +49,7 @@ public class UnitsResource {
     @POST
     @Secured(DirectoryPermissions.PEOPLE_WRITE)
     @Operation(summary = "登记共建单位")
+    @APIResponseSchema(value = UnitView.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<UnitView> register(@Valid @NotNull UnitDraft unit, @Parameter(description = "每次提交生成一个新值（如 UUID），重试时原样再发：同一键只登记一次，重复请求返回首次结果") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         UnitView view = UnitView.of(units.register(unit, idempotency.key(idempotencyKey, "POST /directory/units", unit)), false);
         return Created.at("/directory/units/" + view.id(), view);

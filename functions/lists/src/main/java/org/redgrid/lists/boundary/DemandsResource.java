@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,6 +52,7 @@ public class DemandsResource {
     @Path("/demands")
     @Secured(ListsPermissions.DEMAND_SUBMIT)
     @Operation(summary = "提交需求：居民提交本人需求或微心愿，网格员登记入户走访发现的需求")
+    @APIResponseSchema(value = Demand.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Demand> submit(@Valid @NotNull NewDemand demand,
             @Parameter(description = KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Demand created = demands.submit(demand, idempotency.key(idempotencyKey, "POST /lists/demands", demand));
@@ -87,6 +89,7 @@ public class DemandsResource {
     @Path("/demands/{id}/claim")
     @Secured(ListsPermissions.CLAIM_WRITE)
     @Operation(summary = "秒认领：以本人（本单位）的资源认领待认领需求；先到先得，在资源本月可承接数之内")
+    @APIResponseSchema(value = Demand.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Demand> claim(@PathParam("id") String id, @Valid @NotNull Requests.ResourceChoice choice,
             @Parameter(description = KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Demand claimed = demands.claim(id, choice.resourceId(),

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -89,6 +90,7 @@ public class MatchingResource {
     @Path("/matching/batches")
     @Secured(ListsPermissions.MATCHING_WRITE)
     @Operation(summary = "发起匹配：社区（或街道）的待认领需求 × 可用资源，求总匹配度最优的方案并保存，每对附评分明细")
+    @APIResponseSchema(value = MatchBatch.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<MatchBatch> run(@Valid @NotNull Requests.Batch batch,
             @Parameter(description = "可选；重试时原样再发：同一键只产生一个批次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         MatchBatch created = matching.run(batch.nodeCode(), idempotency.key(idempotencyKey, "POST /lists/matching/batches", batch));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,6 +60,7 @@ public class ProjectsResource {
     @POST
     @Secured(ListsPermissions.PROJECT_WRITE)
     @Operation(summary = "立项：把需求与资源打包为社区项目（牵头单位、周期、预算、月度主题），可发布供共建单位认领")
+    @APIResponseSchema(value = Project.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Project> create(@Valid @NotNull NewProject project,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只立项一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Project created = projects.create(project, idempotency.key(idempotencyKey, "POST /lists/projects", project));
@@ -118,6 +120,7 @@ public class ProjectsResource {
     @Path("/{id}/photos")
     @Secured(ListsPermissions.PROJECT_WRITE)
     @Operation(summary = "申请上传一张项目成果照片：返回预签名 PUT 地址（JPEG/PNG/WebP，最大 5 MB，类型与大小已签入）；不改变任何数据，可放心重试")
+    @APIResponseSchema(value = Upload.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Upload> presignPhoto(@PathParam("id") String id, @Valid @NotNull ProjectPhotos.NewPhoto photo,
             @Parameter(description = "可选；本操作不改变数据，重试得到新的上传地址") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return RestResponse.ResponseBuilder.<Upload> create(RestResponse.Status.CREATED).entity(outcomePhotos.presign(id, photo)).build();

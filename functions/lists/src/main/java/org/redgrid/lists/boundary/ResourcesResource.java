@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,6 +50,7 @@ public class ResourcesResource {
     @POST
     @Secured(ListsPermissions.RESOURCE_WRITE)
     @Operation(summary = "登记资源：共建单位的服务、党员本人的技能与时间、志愿队伍；服务范围与每月可承接数")
+    @APIResponseSchema(value = Resource.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Resource> offer(@Valid @NotNull NewResource resource,
             @Parameter(description = "每次提交生成一个新值，重试时原样再发：同一键只登记一次") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Resource created = resources.offer(resource, idempotency.key(idempotencyKey, "POST /lists/resources", resource));

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -43,6 +44,7 @@ public class AwardsResource {
     @POST
     @Secured(PointsPermissions.AWARD_WRITE)
     @Operation(summary = "人工奖励积分（超过社区限额须另一人审批）")
+    @APIResponseSchema(value = Award.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Award> award(@Valid @NotNull Awards.NewAward award, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Award done = awards.award(award, idempotency.key(idempotencyKey, "POST /points/awards", award));
         return RestResponse.status(Award.PENDING.equals(done.status()) ? RestResponse.Status.ACCEPTED : RestResponse.Status.CREATED,

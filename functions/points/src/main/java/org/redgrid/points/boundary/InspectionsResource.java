@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -43,6 +44,7 @@ public class InspectionsResource {
     @POST
     @Secured(PointsPermissions.INSPECTION_WRITE)
     @Operation(summary = "开启网格某月的卫生检查表")
+    @APIResponseSchema(value = Inspections.Sheet.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Inspections.Sheet> open(@Valid @NotNull Inspections.NewSheet sheet,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Inspections.Sheet opened = inspections.open(sheet, idempotency.key(idempotencyKey, "POST /points/inspections", sheet));

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -68,6 +69,7 @@ public class LedgerResource {
     @Path("/accounts")
     @Secured(PointsPermissions.AWARD_WRITE)
     @Operation(summary = "为住户开立积分账户")
+    @APIResponseSchema(value = PointsAccount.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<PointsAccount> open(@Valid @NotNull Awards.NewAccount account,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         PointsAccount opened = awards.open(account, idempotency.key(idempotencyKey, "POST /points/accounts", account));
@@ -102,6 +104,7 @@ public class LedgerResource {
     @Path("/entries/{id}/reverse")
     @Secured(PointsPermissions.LEDGER_CORRECT)
     @Operation(summary = "冲正分录（每条分录只能冲正一次）")
+    @APIResponseSchema(value = JournalEntry.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<JournalEntry> reverse(@PathParam("id") String id, @Valid @NotNull Bookkeeping.Correction correction,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         JournalEntry reversal = books.reverse(id, correction,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -47,6 +48,7 @@ public class RulesResource {
     @Path("/communities/{code}/rules")
     @Secured(PointsPermissions.RULES_WRITE)
     @Operation(summary = "新建积分规则（版本 1）")
+    @APIResponseSchema(value = Rule.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Rule> create(@PathParam("code") String code, @Valid @NotNull PointsRules.NewRule rule,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Rule created = rules.create(code, rule, idempotency.key(idempotencyKey, "POST /points/communities/" + code + "/rules", rule));

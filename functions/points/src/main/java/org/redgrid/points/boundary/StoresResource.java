@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.redgrid.kernel.dynamo.Idempotency;
@@ -43,6 +44,7 @@ public class StoresResource {
     @Path("/stores")
     @Secured(PointsPermissions.STORES_WRITE)
     @Operation(summary = "开设积分超市")
+    @APIResponseSchema(value = Store.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Store> open(@Valid @NotNull Supermarket.NewStore store, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Store opened = supermarket.open(store, idempotency.key(idempotencyKey, "POST /points/stores", store));
         return Created.at("/points/stores/" + opened.id(), opened);
@@ -60,6 +62,7 @@ public class StoresResource {
     @Path("/stores/{id}/goods")
     @Secured(PointsPermissions.STORES_WRITE)
     @Operation(summary = "上架商品")
+    @APIResponseSchema(value = Good.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Good> addGood(@PathParam("id") String id, @Valid @NotNull Supermarket.NewGood good,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Good added = supermarket.addGood(id, good, idempotency.key(idempotencyKey, "POST /points/stores/" + id + "/goods", good));
@@ -80,6 +83,7 @@ public class StoresResource {
     @Path("/redemptions")
     @Secured(PointsPermissions.COUNTER_WRITE)
     @Operation(summary = "柜台兑换：扣户积分、记超市收入、减库存，一次完成")
+    @APIResponseSchema(value = Redemption.class, responseCode = "201", responseDescription = "已创建")
     public RestResponse<Redemption> redeem(@Valid @NotNull Supermarket.NewRedemption redemption,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Redemption done = supermarket.redeem(redemption, idempotency.key(idempotencyKey, "POST /points/redemptions", redemption));
