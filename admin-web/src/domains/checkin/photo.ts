@@ -1,5 +1,5 @@
 import { api } from '../../api/client'
-import { putPhoto } from '../../shared/photo'
+import { putPhoto } from '../../common/photo'
 
 /** Uploads one photo of a service at a grid (POST /checkin/photos signs it); returns the key the service record names. */
 export async function uploadPhoto(file: File, gridCode: string, put: typeof fetch = fetch): Promise<string> {

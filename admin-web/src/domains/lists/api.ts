@@ -1,5 +1,5 @@
 import { api } from '../../api/client'
-import { putPhoto } from '../../shared/photo'
+import { putPhoto } from '../../common/photo'
 import type { Batch, Decided, Demand, DemandDraft, DemandStatus, Indicators, NewProject, Page, Pair, Participant, Project, ProjectChanges, ProjectStatus, Resource, ResourceDraft, ResourceKind, Weights } from './model'
 
 /**
