@@ -77,6 +77,9 @@ public class Matching {
     @Inject
     Claims claims;
 
+    @Inject
+    Resources resources;
+
     /** A node's weights (匹配权重) and whether they were set for it. */
     public record Weights(String nodeCode, MatchWeights weights, boolean custom, long version) {
     }
@@ -135,14 +138,10 @@ public class Matching {
             throw ProblemException.conflict("BATCH_TOO_LARGE", "一个批次最多 " + MAX_BATCH + " 项需求和 " + MAX_BATCH
                     + " 项资源，请按社区分批匹配");
         }
-        String month = months.current();
-        Map<String, Long> taken = new HashMap<>();
-        store.table().getAll(active.stream().map(r -> SingleTable.key(Keys.resource(r.id()), Keys.load(month))).toList())
-                .forEach(item -> taken.put(Attr.str(item, SingleTable.PK).substring("RESOURCE#".length()), Attr.num(item, "taken")));
         List<org.redgrid.lists.control.matching.Demand> batchDemands = open.stream().map(Matching::asMatched).toList();
         List<org.redgrid.lists.control.matching.Resource> batchResources = new ArrayList<>();
-        for (Resource r : active) {
-            long left = r.capacity() - taken.getOrDefault(r.id(), 0L);
+        for (Resource r : resources.withTaken(active)) {
+            long left = r.capacity() - r.takenThisMonth();
             if (left > 0) {
                 batchResources.add(asMatched(r, (int) left));
             }

@@ -105,8 +105,8 @@ public class Resources {
                     () -> ProblemException.conflict("CAPACITY_BELOW_TAKEN", "本月已承接的需求多于新的每月可承接数"));
         }
         if (edited.capacity() != current.capacity()) {
-            new Tallies().now(current.nodePath(), "capacity", -current.capacity()).now(edited.nodePath(), "capacity", edited.capacity())
-                    .writeTo(store.table(), tx);
+            // the base is fixed: the offered capacity moves on the same nodes
+            new Tallies().now(current.nodePath(), "capacity", edited.capacity() - current.capacity()).writeTo(store.table(), tx);
         }
         store.table().commit(tx);
         return get(id);
@@ -123,14 +123,18 @@ public class Resources {
         return withTaken(store.table().byParent(Keys.resourcesOf(guard.caller().username()), limit, cursor).map(Resource::fromItem));
     }
 
-    /** A page of resources with the demands each took this month: one BatchGet of their load items. */
+    /** A page of resources with the demands each took this month. */
     private Page<Resource> withTaken(Page<Resource> page) {
+        return new Page<>(withTaken(page.items()), page.nextCursor());
+    }
+
+    /** Resources with the demands each took this month: one BatchGet of their load items (100 keys a call). */
+    List<Resource> withTaken(List<Resource> resources) {
         String month = months.current();
         Map<String, Long> taken = new HashMap<>();
-        store.table().getAll(page.items().stream().map(r -> SingleTable.key(Keys.resource(r.id()), Keys.load(month))).toList())
+        store.table().getAll(resources.stream().map(r -> SingleTable.key(Keys.resource(r.id()), Keys.load(month))).toList())
                 .forEach(item -> taken.put(Attr.str(item, SingleTable.PK), Attr.num(item, "taken")));
-        return new Page<>(page.items().stream().map(r -> r.withTaken(taken.getOrDefault(Keys.resource(r.id()), 0L))).toList(),
-                page.nextCursor());
+        return resources.stream().map(r -> r.withTaken(taken.getOrDefault(Keys.resource(r.id()), 0L))).toList();
     }
 
     /** One resource with this month's demands taken, for its owner and staff in scope. */
